@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using OpenMetrics.Core.Functions;
+using OpenMetrics.Core.Ingest;
+
+namespace OpenMetrics.Functions.Ingest;
+
+/// <summary>
+/// The v1 logging API (API.md). Each function binds its route and hands the request to <see cref="IngestService"/>,
+/// which the local host calls too. Anonymous: any page or server may log; the query API is the one behind a key.
+/// </summary>
+public sealed class LoggingApi(IngestService ingest)
+{
+    [Function("Ping")]
+    public async Task<IActionResult> Ping(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.Ping)] HttpRequest request) =>
+        await ingest.HandleAsync(V1Call.Ping, request, request.HttpContext.RequestAborted);
+
+    [Function("CreateUser")]
+    public async Task<IActionResult> CreateUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.CreateUser)] HttpRequest request) =>
+        await ingest.HandleAsync(V1Call.CreateUser, request, request.HttpContext.RequestAborted);
+
+    [Function("Events")]
+    public async Task<IActionResult> Events(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.Events)] HttpRequest request) =>
+        await ingest.HandleAsync(V1Call.Events, request, request.HttpContext.RequestAborted);
+
+    [Function("SetUserId")]
+    public async Task<IActionResult> SetUserId(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.SetUserId)] HttpRequest request) =>
+        await ingest.HandleAsync(V1Call.SetUserId, request, request.HttpContext.RequestAborted);
+
+    [Function("SetUserProps")]
+    public async Task<IActionResult> SetUserProps(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.SetUserProps)] HttpRequest request) =>
+        await ingest.HandleAsync(V1Call.SetUserProps, request, request.HttpContext.RequestAborted);
+
+    [Function("SetSessionProps")]
+    public async Task<IActionResult> SetSessionProps(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.SetSessionProps)] HttpRequest request) =>
+        await ingest.HandleAsync(V1Call.SetSessionProps, request, request.HttpContext.RequestAborted);
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace OpenMetrics.LocalHost;
+
+/// <summary>
+/// Azurite, the storage emulator, run from the repository's node_modules (an npm dev dependency). Started with
+/// <c>--skipApiVersionCheck</c>: the Azure SDK speaks a newer storage API version than Azurite 3.37 accepts otherwise.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>The connection string that means "Azurite on its default ports".</summary>
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    /// <summary>Azurite's published development account key: a documented constant, not a secret.</summary>
+    private const string DevelopmentAccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+
+    private AzuriteProcess(Process process, AzuritePorts ports)
+    {
+        _process = process;
+        Ports = ports;
+    }
+
+    public AzuritePorts Ports { get; }
+
+    public string ConnectionString => ConnectionStringFor(Ports);
+
+    public static string ConnectionStringFor(AzuritePorts ports) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        $"AccountKey={DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{ports.Queue}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{ports.Table}/devstoreaccount1;";
+
+    /// <summary>Starts Azurite and waits until all three services accept connections.</summary>
+    /// <param name="dataFolder">Where Azurite keeps its data; null keeps it in memory (tests).</param>
+    public static async Task<AzuriteProcess> StartAsync(AzuritePorts ports, string? dataFolder, CancellationToken cancellationToken = default)
+    {
+        var root = RepositoryRoot.Find();
+        var executable = Path.Combine(root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {executable}: run 'npm ci' in {root} first.");
+        }
+
+        var start = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in Arguments(ports, dataFolder))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var azurite = new AzuriteProcess(process, ports);
+        try
+        {
+            await WaitUntilListeningAsync(ports, process, cancellationToken);
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+
+        return azurite;
+    }
+
+    public static bool IsListening(AzuritePorts ports) =>
+        IsListening(ports.Blob) && IsListening(ports.Queue) && IsListening(ports.Table);
+
+    private static IEnumerable<string> Arguments(AzuritePorts ports, string? dataFolder)
+    {
+        string[] common =
+        [
+            "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            "--blobHost", "127.0.0.1", "--blobPort", ports.Blob.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", ports.Queue.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", ports.Table.ToString(),
+        ];
+        return dataFolder is null ? [.. common, "--inMemoryPersistence"] : [.. common, "--location", dataFolder];
+    }
+
+    private static async Task WaitUntilListeningAsync(AzuritePorts ports, Process process, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!IsListening(ports))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before listening (ports {ports}).");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Azurite did not listen on {ports} within 60 s.");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            return client.ConnectAsync("127.0.0.1", port).Wait(TimeSpan.FromMilliseconds(300)) && client.Connected;
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OpenMetrics.Core.Dashboard;
+using OpenMetrics.Core.Functions;
+using OpenMetrics.Core.Hosting;
+using OpenMetrics.Core.Ingest;
+
+namespace OpenMetrics.LocalHost;
+
+/// <summary>
+/// The local host's web application: every HTTP function of <see cref="FunctionCatalog"/>, on its route and methods,
+/// calling the same handler the Functions class calls. Nothing here re-types a route.
+/// </summary>
+public static class LocalHostApp
+{
+    public static WebApplication Build(LocalHostOptions options, string[]? args = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        builder.Configuration[Core.Storage.StorageNames.Connection] = options.StorageConnectionString;
+        builder.WebHost.UseUrls($"http://localhost:{options.Port}");
+        var limits = new IngestLimits();
+        builder.Configuration.GetSection(IngestLimits.Section).Bind(limits);
+        builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits));
+        builder.Services.AddOpenMetricsIngest(builder.Configuration);
+        builder.Services.AddSingleton(new DashboardFiles(options.DashboardRoot));
+
+        var app = builder.Build();
+        foreach (var function in FunctionCatalog.Http)
+        {
+            Map(app, function);
+        }
+
+        return app;
+    }
+
+    private static void Map(WebApplication app, HttpFunction function)
+    {
+        var pattern = "/" + function.Route;
+        switch (function.App)
+        {
+            case FunctionApp.Ingest:
+                var call = FunctionCatalog.V1CallOf(function);
+                app.MapMethods(pattern, function.Methods, (HttpContext context, IngestService ingest) =>
+                    ingest.HandleAsync(call, context.Request, context.RequestAborted)).WithName(function.Name);
+                break;
+            case FunctionApp.Query when function.Name == "Dashboard":
+                app.MapMethods(pattern, function.Methods, (string? path, DashboardFiles files) => files.Serve(path)).WithName(function.Name);
+                break;
+            default:
+                throw new InvalidOperationException($"The local host does not know how to serve the function {function.Name}.");
+        }
+    }
+
+    /// <summary>Kestrel's defaults (8 KiB request line) are below the v1 limits; the service answers 413 itself.</summary>
+    private static void AllowLimits(KestrelServerLimits kestrel, IngestLimits limits)
+    {
+        kestrel.MaxRequestLineSize = limits.MaxQueryStringBytes + 8 * 1024;
+        kestrel.MaxRequestHeadersTotalSize = limits.MaxQueryStringBytes + 32 * 1024;
+        kestrel.MaxRequestBodySize = Math.Max(limits.MaxBodyBytes * 2L, 30L * 1024 * 1024);
+    }
+}

@@ -1,0 +1,36 @@
+namespace OpenMetrics.LocalHost;
+
+/// <summary>How the local host runs. Every value has a default, so a fresh clone runs with no configuration.</summary>
+public sealed class LocalHostOptions
+{
+    /// <summary>Azure Functions Core Tools' port, so that clients and docs work the same against either.</summary>
+    public const int DefaultPort = 7071;
+
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>The data storage: Azurite's well-known development account unless configured.</summary>
+    public string StorageConnectionString { get; set; } = AzuriteProcess.DevelopmentStorage;
+
+    /// <summary>Start Azurite from the repository's node_modules when the storage is Azurite and none answers.</summary>
+    public bool StartAzurite { get; set; } = true;
+
+    /// <summary>Where the dashboard's files are; by default the copy next to the local host's binaries.</summary>
+    public string DashboardRoot { get; set; } = Path.Combine(AppContext.BaseDirectory, "dashboard");
+
+    /// <summary>Reads the options from the environment: <c>OPENMETRICS_PORT</c>, <c>OpenMetricsStorage</c>.</summary>
+    public static LocalHostOptions FromEnvironment()
+    {
+        var options = new LocalHostOptions();
+        if (int.TryParse(Environment.GetEnvironmentVariable("OPENMETRICS_PORT"), out var port))
+        {
+            options.Port = port;
+        }
+
+        if (Environment.GetEnvironmentVariable("OpenMetricsStorage") is { Length: > 0 } storage)
+        {
+            options.StorageConnectionString = storage;
+        }
+
+        return options;
+    }
+}

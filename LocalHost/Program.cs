@@ -1,0 +1,17 @@
+using OpenMetrics.LocalHost;
+
+// The local host: Azurite (started when none answers) plus the three apps' functions on http://localhost:7071.
+var options = LocalHostOptions.FromEnvironment();
+await using var azurite = await LocalStorage.EnsureAzuriteAsync(options);
+await using var app = LocalHostApp.Build(options, args);
+await app.StartAsync();
+
+var url = $"http://localhost:{options.Port}";
+Console.WriteLine($"""
+    OpenMetrics local host is running.
+      logging API  {url}/v1/ping  (and /v1/events, /v1/createUser, /v1/setUserId, /v1/setUserProps, /v1/setSessionProps)
+      dashboard    {url}/
+      storage      {(azurite is null ? "as configured (no Azurite started)" : $"Azurite started by this host ({azurite.Ports})")}
+    Press Ctrl+C to stop.
+    """);
+await app.WaitForShutdownAsync();

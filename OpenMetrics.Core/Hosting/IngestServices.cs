@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenMetrics.Core.Ingest;
+using OpenMetrics.Core.Storage;
+
+namespace OpenMetrics.Core.Hosting;
+
+/// <summary>What the ingest app needs, registered once for the Functions app and the local host alike.</summary>
+public static class IngestServices
+{
+    public static IServiceCollection AddOpenMetricsIngest(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = new IngestLimits();
+        configuration.GetSection(IngestLimits.Section).Bind(limits);
+        services.AddSingleton(limits);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.AddSingleton(provider => IngestQueue.Create(provider.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(provider => RejectionLog.Create(provider.GetRequiredService<StorageAccount>()));
+        services.AddSingleton<CallValidator>();
+        services.AddSingleton<IngestService>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+namespace OpenMetrics.Core.Storage;
+
+/// <summary>Every queue, blob container and table of the system, by the name it has in the storage account.</summary>
+public static class StorageNames
+{
+    /// <summary>The configuration name of the data storage connection (a connection string, or an identity-based section).</summary>
+    public const string Connection = "OpenMetricsStorage";
+
+    /// <summary>Accepted v1 calls, one <see cref="Ingest.IngestMessage"/> each (Base64, as the Functions queue trigger reads).</summary>
+    public const string IngestQueue = "ingest";
+
+    /// <summary>Where the Functions runtime (and the local host) moves an ingest message that kept failing.</summary>
+    public const string IngestPoisonQueue = IngestQueue + "-poison";
+
+    /// <summary>Claim checks: the JSON of an ingest message too large for the queue.</summary>
+    public const string IngestClaimsContainer = "ingest-claims";
+
+    /// <summary>Events refused inside batches that were otherwise accepted, for operators to see.</summary>
+    public const string IngestRejectionsTable = "IngestRejections";
+}
