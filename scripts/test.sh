@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, and end-to-end tests that start their own Azurite on free ports.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
+log=$(mktemp)
+status=0
+dotnet test OpenMetrics.sln -c Release 2>&1 | tee "$log" || status=$?
+# One plain closing line for the whole run, summed over the test projects.
+awk '/(Passed|Failed)! +- +Failed:/ {
+       for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     } END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' FS='[ ,]+' "$log"
+rm -f "$log"
+exit "$status"

@@ -1,0 +1,78 @@
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
+using OpenMetrics.Core.Ingest;
+using OpenMetrics.Core.Storage;
+using OpenMetrics.LocalHost;
+
+namespace OpenMetrics.Tests.Infrastructure;
+
+/// <summary>
+/// A real Azurite on free ports (in memory) and the real local host in front of it, started once for the storage
+/// collection and stopped after it.
+/// </summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    private AzuriteProcess? _azurite;
+    private WebApplication? _app;
+
+    public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
+
+    public StorageAccount Storage { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public int Port { get; private set; }
+
+    public QueueClient IngestQueue => Storage.Queues().GetQueueClient(StorageNames.IngestQueue);
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync(AzuritePorts.Free(), dataFolder: null);
+        Storage = StorageAccount.FromConnectionString(_azurite.ConnectionString);
+        Port = AzuritePorts.FreePort();
+        _app = LocalHostApp.Build(new LocalHostOptions { Port = Port, StorageConnectionString = _azurite.ConnectionString, StartAzurite = false });
+        await _app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri($"http://localhost:{Port}") };
+    }
+
+    /// <summary>Empties the ingest queue, so that a test reads only the messages it caused.</summary>
+    public async Task ClearIngestQueueAsync()
+    {
+        await IngestQueue.CreateIfNotExistsAsync();
+        await IngestQueue.ClearMessagesAsync();
+    }
+
+    /// <summary>Every message now on the ingest queue, read (and claim checks resolved) by the core's own reader.</summary>
+    public async Task<List<IngestMessage>> ReadIngestQueueAsync()
+    {
+        var reader = new IngestMessageReader(Storage.Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer));
+        var messages = new List<IngestMessage>();
+        while (true)
+        {
+            var batch = (await IngestQueue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+            if (batch.Length == 0)
+            {
+                return messages;
+            }
+
+            foreach (var message in batch)
+            {
+                messages.Add(await reader.ReadAsync(message.Body, CancellationToken.None));
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
