@@ -5,6 +5,12 @@ namespace OpenMetrics.Tests.Core.Ingest;
 
 public sealed class IngestMessageBuilderTests
 {
+    /// <summary>A reader independent of the builder's own generated serializer: plain web defaults.</summary>
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     private static readonly DateTimeOffset Received = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -43,6 +49,19 @@ public sealed class IngestMessageBuilderTests
             using var json = JsonDocument.Parse(message.Json);
             Assert.Equal(message.Message.Events!.Count, json.RootElement.GetProperty("events").GetArrayLength());
             Assert.Equal(message.Id, json.RootElement.GetProperty("id").GetString());
+        }
+    }
+
+    [Fact]
+    public void Each_part_reads_back_as_the_message_it_describes()
+    {
+        var messages = IngestMessageBuilder.Build(Call(Events(120, propBytes: 1000)));
+
+        foreach (var message in messages)
+        {
+            var read = JsonSerializer.Deserialize<IngestMessage>(message.Json, WebJson)!;
+            Assert.Equal((message.Message.Id, message.Message.Part, message.Message.Parts, V1Call.Events), (read.Id, read.Part, read.Parts, read.Kind));
+            Assert.Equal(message.Message.Events!.Select(e => (e.Id, e.Seq, e.Ts)), read.Events!.Select(e => (e.Id, e.Seq, e.Ts)));
         }
     }
 
