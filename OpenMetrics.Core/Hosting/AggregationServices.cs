@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Storage;
+
+namespace OpenMetrics.Core.Hosting;
+
+/// <summary>What the aggregate app needs, registered once for the Functions app and the local host alike.</summary>
+public static class AggregationServices
+{
+    public static IServiceCollection AddOpenMetricsAggregation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.AddSingleton(provider => new IngestMessageReader(
+            provider.GetRequiredService<StorageAccount>().Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer)));
+        services.AddSingleton<IngestProcessor>();
+        services.AddSingleton<AggregateCompactor>();
+        return services;
+    }
+}
