@@ -1,11 +1,125 @@
+using Azure;
+using Azure.Data.Tables;
+using OpenMetrics.Core.Storage;
+using OpenMetrics.Core.Time;
+
 namespace OpenMetrics.Core.Aggregation;
 
-/// <summary>Folds per-message contributions into one summary row per bucket and event (timer-driven).</summary>
-public sealed class AggregateCompactor(TimeProvider clock)
+/// <summary>
+/// Folds live contributions into one summary row per bucket and event, so that queries read one row instead of one
+/// per message. Each fold is one entity group transaction in the day's partition: the summary's new figures and the
+/// folded contributions turned into tombstones, all or nothing, so a crash never counts a contribution twice or drops
+/// it. Runs on a timer, one instance at a time; a run folds today, yesterday and the days marked late.
+/// </summary>
+public sealed class AggregateCompactor(TableClient table, TimeProvider clock)
 {
-    public Task CompactAsync(CancellationToken cancellationToken)
+    /// <summary>How long folded contributions stay as tombstones: the window in which a message may be replayed.</summary>
+    public const int TombstoneDays = 7;
+
+    private const int ContributionsPerFold = TableBatches.MaxPerTransaction - 1;
+
+    public async Task CompactAsync(CancellationToken cancellationToken)
     {
-        _ = clock;
-        return Task.CompletedTask;
+        var now = clock.GetUtcNow();
+        foreach (var day in new[] { UtcBuckets.Day(now), UtcBuckets.Day(now.AddDays(-1)) })
+        {
+            await CompactDayAsync(day, cancellationToken);
+        }
+
+        await foreach (var marker in table.QueryAsync<TableEntity>(e => e.PartitionKey == AggregateStore.LatePartition, cancellationToken: cancellationToken))
+        {
+            await CompactPartitionAsync(marker.RowKey, cancellationToken);
+            await DeleteIfUnchangedAsync(marker, cancellationToken);
+        }
+
+        await DeleteTombstonesAsync(UtcBuckets.Day(now.AddDays(-TombstoneDays - 1)), cancellationToken);
+    }
+
+    private async Task CompactDayAsync(string day, CancellationToken cancellationToken)
+    {
+        for (var shard = 0; shard < AggregateKeys.Shards; shard++)
+        {
+            await CompactPartitionAsync(AggregateKeys.Partition(day, shard), cancellationToken);
+        }
+    }
+
+    private async Task CompactPartitionAsync(string partition, CancellationToken cancellationToken)
+    {
+        var live = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.GetString("State") == AggregateStore.Live, cancellationToken: cancellationToken))
+        {
+            live.Add(row);
+        }
+
+        var groups = live.GroupBy(row => AggregateKeys.Parse(row.RowKey) is var (bucket, eventKey, _) ? $"{bucket}|{eventKey}|" : row.RowKey);
+        foreach (var group in groups)
+        {
+            foreach (var contributions in group.Chunk(ContributionsPerFold))
+            {
+                await FoldAsync(partition, group.Key + AggregateKeys.SummarySuffix, contributions, cancellationToken);
+            }
+        }
+    }
+
+    private async Task FoldAsync(string partition, string summaryRow, TableEntity[] contributions, CancellationToken cancellationToken)
+    {
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, summaryRow, cancellationToken: cancellationToken);
+        var figures = existing.HasValue ? BucketFigures.ReadFrom(existing.Value!) : new BucketFigures();
+        foreach (var contribution in contributions)
+        {
+            figures.Add(BucketFigures.ReadFrom(contribution));
+        }
+
+        var summary = new TableEntity(partition, summaryRow)
+        {
+            ["EventName"] = contributions[0].GetString("EventName"),
+            ["State"] = AggregateStore.Summary,
+        };
+        figures.WriteTo(summary);
+        var actions = new List<TableTransactionAction>
+        {
+            existing.HasValue
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, summary, existing.Value!.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, summary),
+        };
+        actions.AddRange(contributions.Select(c => new TableTransactionAction(
+            TableTransactionActionType.UpdateReplace,
+            new TableEntity(partition, c.RowKey) { ["State"] = AggregateStore.Folded, ["EventName"] = c.GetString("EventName") },
+            c.ETag)));
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
+        {
+            // Another run folded some of these first; what is left is folded on the next run.
+        }
+    }
+
+    private async Task DeleteIfUnchangedAsync(TableEntity marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(marker, marker.ETag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            // Marked again while this run folded the day: the next run visits it.
+        }
+    }
+
+    private async Task DeleteTombstonesAsync(string day, CancellationToken cancellationToken)
+    {
+        for (var shard = 0; shard < AggregateKeys.Shards; shard++)
+        {
+            var partition = AggregateKeys.Partition(day, shard);
+            var tombstones = new List<TableEntity>();
+            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.GetString("State") == AggregateStore.Folded, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                tombstones.Add(row);
+            }
+
+            await TableBatches.SubmitAsync(table, tombstones, TableTransactionActionType.Delete, cancellationToken);
+        }
     }
 }

@@ -1,7 +1,10 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Events;
+using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Hosting;
@@ -13,10 +16,19 @@ public static class AggregationServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
-        services.AddSingleton(provider => new IngestMessageReader(
+        services.TryAddSingleton(provider => new AggregationTables(provider.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton(provider => new IngestMessageReader(
             provider.GetRequiredService<StorageAccount>().Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer)));
-        services.AddSingleton<IngestProcessor>();
-        services.AddSingleton<AggregateCompactor>();
+        services.TryAddSingleton(provider => new ClientEventIds(Table(provider, StorageNames.SessionEventsTable)));
+        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
+        services.TryAddSingleton(provider => new AggregateStore(Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
+        services.TryAddSingleton(provider => new AggregateReader(Table(provider, StorageNames.AggregatesTable)));
+        services.TryAddSingleton(provider => new AggregateCompactor(Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IngestProcessor>();
         return services;
     }
+
+    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
 }

@@ -18,11 +18,13 @@ public sealed class StorageAccount
     private readonly string? _connectionString;
     private readonly IConfigurationSection? _identitySection;
     private readonly TokenCredential? _credential;
+    private readonly StorageClientOptions _options;
 
-    private StorageAccount(string? connectionString, IConfigurationSection? identitySection)
+    private StorageAccount(string? connectionString, IConfigurationSection? identitySection, StorageClientOptions? options = null)
     {
         _connectionString = connectionString;
         _identitySection = identitySection;
+        _options = options ?? new StorageClientOptions();
         if (identitySection is not null)
         {
             var clientId = identitySection["clientId"];
@@ -32,7 +34,8 @@ public sealed class StorageAccount
         }
     }
 
-    public static StorageAccount FromConnectionString(string connectionString) => new(connectionString, null);
+    /// <param name="options">Extra client settings, such as a pipeline policy that counts or fails requests (benchmarks, tests).</param>
+    public static StorageAccount FromConnectionString(string connectionString, StorageClientOptions? options = null) => new(connectionString, null, options);
 
     public static StorageAccount FromConfiguration(IConfiguration configuration, string name = StorageNames.Connection)
     {
@@ -53,16 +56,16 @@ public sealed class StorageAccount
     }
 
     public QueueServiceClient Queues() => _connectionString is not null
-        ? new QueueServiceClient(_connectionString, StorageClientOptions.Queues())
-        : new QueueServiceClient(ServiceUri("queue"), _credential, StorageClientOptions.Queues());
+        ? new QueueServiceClient(_connectionString, _options.Queues())
+        : new QueueServiceClient(ServiceUri("queue"), _credential, _options.Queues());
 
     public BlobServiceClient Blobs() => _connectionString is not null
-        ? new BlobServiceClient(_connectionString, StorageClientOptions.Blobs())
-        : new BlobServiceClient(ServiceUri("blob"), _credential, StorageClientOptions.Blobs());
+        ? new BlobServiceClient(_connectionString, _options.Blobs())
+        : new BlobServiceClient(ServiceUri("blob"), _credential, _options.Blobs());
 
     public TableServiceClient Tables() => _connectionString is not null
-        ? new TableServiceClient(_connectionString, StorageClientOptions.Tables())
-        : new TableServiceClient(ServiceUri("table"), _credential, StorageClientOptions.Tables());
+        ? new TableServiceClient(_connectionString, _options.Tables())
+        : new TableServiceClient(ServiceUri("table"), _credential, _options.Tables());
 
     private Uri ServiceUri(string service) =>
         _identitySection![$"{service}ServiceUri"] is { } explicitUri

@@ -10,18 +10,18 @@ namespace OpenMetrics.Core.Storage;
 /// The one place where storage clients are configured. Retries are short on purpose: a v1 call waits on them, and a
 /// client told 503 with Retry-After retries by itself, which beats holding its request for a minute.
 /// </summary>
-public static class StorageClientOptions
+public sealed class StorageClientOptions
 {
-    /// <summary>Extra pipeline policies for every client (a request counter in the benchmarks, for instance).</summary>
-    public static List<HttpPipelinePolicy> ExtraPolicies { get; } = [];
+    /// <summary>Extra pipeline policies for every client of one account (a request counter in the benchmarks, for instance).</summary>
+    public IList<HttpPipelinePolicy> ExtraPolicies { get; init; } = [];
 
-    public static QueueClientOptions Queues() => Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    public QueueClientOptions Queues() => Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
-    public static BlobClientOptions Blobs() => Configure(new BlobClientOptions());
+    public BlobClientOptions Blobs() => Configure(new BlobClientOptions());
 
-    public static TableClientOptions Tables() => Configure(new TableClientOptions());
+    public TableClientOptions Tables() => Configure(new TableClientOptions());
 
-    private static T Configure<T>(T options) where T : ClientOptions
+    private T Configure<T>(T options) where T : ClientOptions
     {
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);

@@ -15,6 +15,21 @@ public static class StorageNames
     /// <summary>Claim checks: the JSON of an ingest message too large for the queue.</summary>
     public const string IngestClaimsContainer = "ingest-claims";
 
+    /// <summary>Raw events by time: partition = UTC hour + session shard. See docs/storage.md.</summary>
+    public const string EventsTable = "Events";
+
+    /// <summary>Raw events by session (newest first), and the ledger of client event ids.</summary>
+    public const string SessionEventsTable = "SessionEvents";
+
+    /// <summary>Sessions, users, session-to-user links and merges.</summary>
+    public const string IdentityTable = "Identity";
+
+    /// <summary>Per-bucket counts: message contributions and their folded summaries.</summary>
+    public const string AggregatesTable = "Aggregates";
+
+    /// <summary>Exact per-bucket user sets, for unique and active users.</summary>
+    public const string MembersTable = "Members";
+
     /// <summary>Events refused inside batches that were otherwise accepted, for operators to see.</summary>
     public const string IngestRejectionsTable = "IngestRejections";
 }

@@ -1,0 +1,87 @@
+using Azure.Data.Tables;
+using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Ingest;
+using OpenMetrics.Core.Storage;
+
+namespace OpenMetrics.Core.Aggregation;
+
+/// <summary>
+/// Exact user sets per bucket (see <see cref="MemberKeys"/>): upserts, so writing a member twice changes nothing.
+/// When a user merges into another, its rows are renamed to the other user, so unique counts follow SEMANTICS.md:
+/// every event of the session, before and after setUserId, belongs to the one user.
+/// </summary>
+public sealed class MemberStore(TableClient table)
+{
+    public TableClient Table => table;
+
+    public async Task AddAsync(string userKey, IReadOnlyList<IngestEvent> events, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        foreach (var ingestEvent in events)
+        {
+            var partition = MemberKeys.Partition(ingestEvent.Ts, userKey);
+            var eventPart = MemberKeys.EventPart(ingestEvent.Name);
+            foreach (var bucket in MemberKeys.Buckets(ingestEvent.Ts))
+            {
+                rows.Add(Member(partition, bucket, eventPart, userKey));
+                if (ingestEvent.Active)
+                {
+                    rows.Add(Member(partition, bucket, MemberKeys.ActiveEvent, userKey));
+                }
+            }
+        }
+
+        await TableBatches.SubmitAsync(table, rows, TableTransactionActionType.UpsertReplace, cancellationToken);
+    }
+
+    /// <summary>Renames <paramref name="from"/>'s rows in the given months to <paramref name="into"/>.</summary>
+    public async Task RenameAsync(string from, string into, IEnumerable<DateTimeOffset> monthsOf, CancellationToken cancellationToken)
+    {
+        var partitions = monthsOf.Select(ts => MemberKeys.Partition(ts, from)).Distinct();
+        foreach (var partition in partitions)
+        {
+            var existing = new List<TableEntity>();
+            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.GetString("UserKey") == from, cancellationToken: cancellationToken))
+            {
+                existing.Add(row);
+            }
+
+            var renamed = existing.Select(row =>
+            {
+                var (bucket, eventPart) = SplitRow(row.RowKey);
+                var month = partition[..6];
+                var intoPartition = $"{month}_{StableHash.Shard(into, MemberKeys.Shards)}";
+                return Member(intoPartition, bucket, eventPart, into);
+            });
+            await TableBatches.SubmitAsync(table, renamed, TableTransactionActionType.UpsertReplace, cancellationToken);
+            await TableBatches.SubmitAsync(table, existing, TableTransactionActionType.Delete, cancellationToken);
+        }
+    }
+
+    /// <summary>The number of distinct users in a bucket for an event (or <see cref="MemberKeys.ActiveEvent"/>), over every shard.</summary>
+    public async Task<int> CountAsync(string month, string bucket, string eventPart, CancellationToken cancellationToken)
+    {
+        var prefix = $"{bucket}|{eventPart}|";
+        var upper = prefix[..^1] + "}";
+        var count = 0;
+        for (var shard = 0; shard < MemberKeys.Shards; shard++)
+        {
+            var partition = $"{month}_{shard}";
+            await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static TableEntity Member(string partition, string bucket, string eventPart, string userKey) =>
+        new(partition, MemberKeys.Row(bucket, eventPart, userKey)) { ["UserKey"] = userKey };
+
+    private static (string Bucket, string EventPart) SplitRow(string rowKey)
+    {
+        var parts = rowKey.Split('|');
+        return (parts[0], parts[1]);
+    }
+}

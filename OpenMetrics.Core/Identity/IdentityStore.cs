@@ -1,0 +1,242 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using OpenMetrics.Core.Storage;
+
+namespace OpenMetrics.Core.Identity;
+
+/// <summary>
+/// Sessions, users and the link between them (SEMANTICS.md, "Identity"). Every write is an upsert or a conditional
+/// update, so a message processed twice leaves the same rows; properties keep, per key, the write sent last.
+/// </summary>
+public sealed class IdentityStore(TableClient table)
+{
+    /// <summary>Last seen moves in steps of this much, so that a busy session is not rewritten on every message.</summary>
+    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+
+    public TableClient Table => table;
+
+    /// <summary>
+    /// The session's current user, creating the session and its anonymous user on first sight, and widening the
+    /// session's first and last seen to <paramref name="first"/> and <paramref name="last"/>.
+    /// </summary>
+    public async Task<string> TouchSessionAsync(string sessionId, DateTimeOffset first, DateTimeOffset last, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var session = await ReadSessionAsync(sessionId, cancellationToken);
+            if (session is null)
+            {
+                var userKey = UserKeys.Anonymous(sessionId);
+                await EnsureUserAsync(userKey, cancellationToken);
+                await table.UpsertEntityAsync(new TableEntity(IdentityKeys.UserPartition(userKey), IdentityKeys.UserSessionRow(sessionId)) { ["SessionId"] = sessionId }, TableUpdateMode.Merge, cancellationToken);
+                var created = new TableEntity(IdentityKeys.SessionPartition(sessionId), IdentityKeys.SessionRow)
+                {
+                    ["SessionId"] = sessionId, ["UserKey"] = userKey, ["FirstSeen"] = first, ["LastSeen"] = last,
+                };
+                if (await TryAsync(() => table.AddEntityAsync(created, cancellationToken)))
+                {
+                    return userKey;
+                }
+
+                continue;
+            }
+
+            var storedFirst = session.GetDateTimeOffset("FirstSeen") ?? first;
+            var storedLast = session.GetDateTimeOffset("LastSeen") ?? last;
+            if (first >= storedFirst && last < storedLast + LastSeenResolution)
+            {
+                return session.GetString("UserKey");
+            }
+
+            var update = new TableEntity(session.PartitionKey, session.RowKey)
+            {
+                ["FirstSeen"] = first < storedFirst ? first : storedFirst,
+                ["LastSeen"] = last > storedLast ? last : storedLast,
+            };
+            if (await TryAsync(() => table.UpdateEntityAsync(update, session.ETag, TableUpdateMode.Merge, cancellationToken)))
+            {
+                return session.GetString("UserKey");
+            }
+        }
+    }
+
+    public async Task<TableEntity?> ReadSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var session = await table.GetEntityIfExistsAsync<TableEntity>(IdentityKeys.SessionPartition(sessionId), IdentityKeys.SessionRow, cancellationToken: cancellationToken);
+        return session.HasValue ? session.Value : null;
+    }
+
+    /// <summary>
+    /// Prepares linking the session to <paramref name="userId"/>. When the session's user is someone else, that user
+    /// merges into <paramref name="userId"/>: sessions joined, aliases carried over, properties merged with the later
+    /// write winning. The sessions still point at the old user until <see cref="CommitMergeAsync"/>, the last step,
+    /// so that a retry after a crash halfway finds the merge undone and does all of it again.
+    /// Returns null when the session already belongs to that user.
+    /// </summary>
+    public async Task<Merge?> PrepareSetUserIdAsync(string sessionId, string userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var current = await TouchSessionAsync(sessionId, at, at, cancellationToken);
+        var into = await ResolveAsync(userId, cancellationToken);
+        return current == into ? null : await MergeAsync(current, into, cancellationToken);
+    }
+
+    /// <summary>Points every session of the merged user at the user it merged into.</summary>
+    public async Task CommitMergeAsync(Merge merge, CancellationToken cancellationToken)
+    {
+        foreach (var session in merge.Sessions)
+        {
+            var update = new TableEntity(IdentityKeys.SessionPartition(session), IdentityKeys.SessionRow) { ["UserKey"] = merge.IntoUserKey };
+            await table.UpsertEntityAsync(update, TableUpdateMode.Merge, cancellationToken);
+        }
+    }
+
+    /// <summary>The earliest first seen and latest last seen over some sessions: the time their events span.</summary>
+    public async Task<(DateTimeOffset First, DateTimeOffset Last)?> SpanAsync(IEnumerable<string> sessions, CancellationToken cancellationToken)
+    {
+        (DateTimeOffset, DateTimeOffset)? span = null;
+        foreach (var sessionId in sessions)
+        {
+            if (await ReadSessionAsync(sessionId, cancellationToken) is not { } session
+                || session.GetDateTimeOffset("FirstSeen") is not { } first || session.GetDateTimeOffset("LastSeen") is not { } last)
+            {
+                continue;
+            }
+
+            span = span is { } known ? (first < known.Item1 ? first : known.Item1, last > known.Item2 ? last : known.Item2) : (first, last);
+        }
+
+        return span;
+    }
+
+    public async Task SetUserPropsAsync(string sessionId, JsonElement props, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var userKey = await TouchSessionAsync(sessionId, at, at, cancellationToken);
+        await UpdatePropsAsync(IdentityKeys.UserPartition(userKey), IdentityKeys.ProfileRow, bag => bag.Apply(props, at.UtcTicks), cancellationToken);
+    }
+
+    public async Task SetSessionPropsAsync(string sessionId, JsonElement props, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await TouchSessionAsync(sessionId, at, at, cancellationToken);
+        await UpdatePropsAsync(IdentityKeys.SessionPartition(sessionId), IdentityKeys.SessionRow, bag => bag.Apply(props, at.UtcTicks), cancellationToken);
+    }
+
+    /// <summary>A user's profile row, or null for a user never seen.</summary>
+    public async Task<TableEntity?> ReadProfileAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var profile = await table.GetEntityIfExistsAsync<TableEntity>(IdentityKeys.UserPartition(userKey), IdentityKeys.ProfileRow, cancellationToken: cancellationToken);
+        return profile.HasValue ? profile.Value : null;
+    }
+
+    /// <summary>The session ids of a user (including those of every user merged into it).</summary>
+    public async Task<List<string>> ReadSessionsAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var partition = IdentityKeys.UserPartition(userKey);
+        var sessions = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo("s_") >= 0 && e.RowKey.CompareTo("s`") < 0, cancellationToken: cancellationToken))
+        {
+            sessions.Add(row.GetString("SessionId"));
+        }
+
+        return sessions;
+    }
+
+    /// <summary>The user a key stands for now: itself, or the user it was merged into (following chains).</summary>
+    public async Task<string> ResolveAsync(string userKey, CancellationToken cancellationToken)
+    {
+        for (var hops = 0; hops < 32; hops++)
+        {
+            var profile = await ReadProfileAsync(userKey, cancellationToken);
+            if (profile?.GetString("MergedInto") is not { } next)
+            {
+                return userKey;
+            }
+
+            userKey = next;
+        }
+
+        throw new InvalidOperationException($"The merge chain from user {userKey} is longer than 32 hops.");
+    }
+
+    private async Task<Merge> MergeAsync(string from, string into, CancellationToken cancellationToken)
+    {
+        await EnsureUserAsync(into, cancellationToken);
+        var fromRows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == IdentityKeys.UserPartition(from), cancellationToken: cancellationToken))
+        {
+            fromRows.Add(row);
+        }
+
+        var sessions = fromRows.Where(r => r.RowKey.StartsWith("s_", StringComparison.Ordinal)).Select(r => r.GetString("SessionId")).ToList();
+        var aliases = fromRows.Where(r => r.RowKey.StartsWith("a_", StringComparison.Ordinal)).Select(r => r.GetString("UserKey")).Append(from).ToList();
+
+        var intoPartition = IdentityKeys.UserPartition(into);
+        var links = sessions.Select(s => new TableEntity(intoPartition, IdentityKeys.UserSessionRow(s)) { ["SessionId"] = s })
+            .Concat(aliases.Select(a => new TableEntity(intoPartition, IdentityKeys.AliasRow(a)) { ["UserKey"] = a }));
+        await TableBatches.SubmitAsync(table, links, TableTransactionActionType.UpsertMerge, cancellationToken);
+
+        var fromProfile = fromRows.FirstOrDefault(r => r.RowKey == IdentityKeys.ProfileRow);
+        if (fromProfile is not null)
+        {
+            var fromProps = LatestWriteWins.Parse(EntityText.Read(fromProfile, "Props"), EntityText.Read(fromProfile, "PropTimes"));
+            await UpdatePropsAsync(intoPartition, IdentityKeys.ProfileRow, bag => bag.Merge(fromProps), cancellationToken);
+        }
+
+        foreach (var alias in aliases)
+        {
+            await table.UpsertEntityAsync(new TableEntity(IdentityKeys.UserPartition(alias), IdentityKeys.ProfileRow) { ["MergedInto"] = into }, TableUpdateMode.Merge, cancellationToken);
+        }
+
+        return new Merge(from, into, sessions);
+    }
+
+    private async Task EnsureUserAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var profile = new TableEntity(IdentityKeys.UserPartition(userKey), IdentityKeys.ProfileRow)
+        {
+            ["UserKey"] = userKey,
+            ["IsAnonymous"] = UserKeys.IsAnonymous(userKey),
+        };
+        await TryAsync(() => table.AddEntityAsync(profile, cancellationToken));
+    }
+
+    /// <summary>Read, change and write back a props bag with the row's ETag, again on a concurrent change.</summary>
+    private async Task UpdatePropsAsync(string partition, string row, Func<LatestWriteWins, bool> change, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+            var entity = existing.HasValue ? existing.Value! : new TableEntity(partition, row);
+            var bag = LatestWriteWins.Parse(EntityText.Read(entity, "Props"), EntityText.Read(entity, "PropTimes"));
+            if (!change(bag))
+            {
+                return;
+            }
+
+            var update = new TableEntity(partition, row);
+            EntityText.Write(update, "Props", bag.ValuesJson);
+            EntityText.Write(update, "PropTimes", bag.TimesJson);
+            var written = existing.HasValue
+                ? await TryAsync(() => table.UpdateEntityAsync(update, entity.ETag, TableUpdateMode.Merge, cancellationToken))
+                : await TryAsync(() => table.AddEntityAsync(update, cancellationToken));
+            if (written)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Runs a conditional write; false when another writer got there first (409 or 412).</summary>
+    private static async Task<bool> TryAsync(Func<Task<Response>> write)
+    {
+        try
+        {
+            await write();
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+}
