@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,5 +6,7 @@ using OpenMetrics.Core.Dashboard;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// Requests, failures and queue processing reach Application Insights from the worker itself; host.json sets sampling.
+builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 builder.Services.AddSingleton(new DashboardFiles(Path.Combine(AppContext.BaseDirectory, "wwwroot")));
 builder.Build().Run();

@@ -1,0 +1,317 @@
+// Everything `azd up` provisions for OpenMetrics: one resource group with the data storage, the hosts' storage,
+// monitoring, the Key Vault of the query key, and the three function apps, each on its own Flex Consumption plan
+// with its own identity. Identity-based connections only: no account key or connection string anywhere.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; names the resource group and seeds the unique resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of every resource (one with Flex Consumption, e.g. eastus, westeurope, australiaeast).')
+param location string
+
+@description('Object id of the user running azd (set by azd); it may read the query key. Empty for none.')
+param principalId string = ''
+
+@description('Whether principalId is a User or a ServicePrincipal (a CI pipeline).')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
+@secure()
+@minLength(16)
+@description('The query key for /api/* and the dashboard. azd generates one on the first `azd up` and keeps it in the environment, so later provisions keep the same key.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 40
+      noSpecial: true
+    }
+  }
+})
+param queryKey string
+
+@description('Memory of each function instance in MB (512, 2048 or 4096); compute is billed per GB-second of it.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+// Names known before deployment: passing them (rather than module outputs) to the identity modules keeps the
+// role assignments' ids predictable, so what-if shows them exactly.
+var hostStorageName = 'sthost${resourceToken}'
+var dataStorageName = 'stdata${resourceToken}'
+var workspaceName = 'log-${resourceToken}'
+var appInsightsName = 'appi-${resourceToken}'
+var keyVaultName = 'kv-${resourceToken}'
+var queryKeySecretName = 'openmetrics-query-key'
+var services = [
+  'ingest'
+  'aggregate'
+  'query'
+]
+
+// Built-in role definition ids. The names are in the comments; docs/deploy.md says why each app holds each role.
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var storageBlobDataReader = '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var storageTableDataReader = '76199698-9eea-4c19-bc75-cec21354c6b6'
+var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+var monitoringReader = '43d0d8ad-25c7-4714-9337-8ba259a9fe05'
+var logAnalyticsReader = '73c42c96-874c-492b-b04d-ab87d138a893'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    workspaceName: workspaceName
+    appInsightsName: appInsightsName
+    location: location
+    tags: tags
+  }
+}
+
+module dataStorage 'modules/data-storage.bicep' = {
+  name: 'data-storage'
+  scope: rg
+  params: {
+    name: dataStorageName
+    location: location
+    tags: tags
+  }
+}
+
+module hostStorage 'modules/host-storage.bicep' = {
+  name: 'host-storage'
+  scope: rg
+  params: {
+    name: hostStorageName
+    location: location
+    tags: tags
+    packageContainers: [for service in services: 'package-${service}']
+  }
+}
+
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    queryKeySecretName: queryKeySecretName
+    queryKey: queryKey
+    readerPrincipalId: principalId
+    readerPrincipalType: principalType
+  }
+}
+
+// The identities. Every app runs a Functions host, which keeps its leases and timer state in the host account
+// (Storage Blob Data Owner, as identity-based AzureWebJobsStorage requires), and sends telemetry to Application
+// Insights with Entra ID (Monitoring Metrics Publisher).
+
+module ingestIdentity 'modules/app-identity.bicep' = {
+  name: 'identity-ingest'
+  scope: rg
+  params: {
+    name: 'id-ingest-${resourceToken}'
+    location: location
+    tags: tags
+    hostStorageName: hostStorageName
+    hostStorageRoleIds: [storageBlobDataOwner]
+    dataStorageName: dataStorageName
+    // Queue and blob Contributor, not Message Sender: IngestQueue creates the queue and the claim container on
+    // first use. Table Contributor: RejectionLog writes (and creates) IngestRejections.
+    dataStorageRoleIds: [storageQueueDataContributor, storageBlobDataContributor, storageTableDataContributor]
+    appInsightsName: appInsightsName
+    appInsightsRoleIds: [monitoringMetricsPublisher]
+    workspaceName: workspaceName
+    keyVaultName: keyVaultName
+    keyVaultSecretName: queryKeySecretName
+  }
+  dependsOn: [
+    hostStorage
+    dataStorage
+    monitoring
+    keyVault
+  ]
+}
+
+module aggregateIdentity 'modules/app-identity.bicep' = {
+  name: 'identity-aggregate'
+  scope: rg
+  params: {
+    name: 'id-aggregate-${resourceToken}'
+    location: location
+    tags: tags
+    hostStorageName: hostStorageName
+    hostStorageRoleIds: [storageBlobDataOwner]
+    dataStorageName: dataStorageName
+    // Queue Contributor: the queue trigger reads and deletes messages and moves poison ones, creating the poison
+    // queue if needed. Blob Reader: claim checks are only read (the lifecycle rule deletes them). Table
+    // Contributor: raw events, pre-aggregates and snapshots.
+    dataStorageRoleIds: [storageQueueDataContributor, storageBlobDataReader, storageTableDataContributor]
+    appInsightsName: appInsightsName
+    appInsightsRoleIds: [monitoringMetricsPublisher]
+    workspaceName: workspaceName
+    // Metric imports: Azure Monitor metrics of the resources here, and Log Analytics queries.
+    workspaceRoleIds: [logAnalyticsReader]
+    resourceGroupRoleIds: [monitoringReader]
+    keyVaultName: keyVaultName
+    keyVaultSecretName: queryKeySecretName
+  }
+  dependsOn: [
+    hostStorage
+    dataStorage
+    monitoring
+    keyVault
+  ]
+}
+
+module queryIdentity 'modules/app-identity.bicep' = {
+  name: 'identity-query'
+  scope: rg
+  params: {
+    name: 'id-query-${resourceToken}'
+    location: location
+    tags: tags
+    hostStorageName: hostStorageName
+    hostStorageRoleIds: [storageBlobDataOwner]
+    dataStorageName: dataStorageName
+    // The query API only reads tables.
+    dataStorageRoleIds: [storageTableDataReader]
+    appInsightsName: appInsightsName
+    appInsightsRoleIds: [monitoringMetricsPublisher]
+    workspaceName: workspaceName
+    keyVaultName: keyVaultName
+    keyVaultSecretName: queryKeySecretName
+    // The Key Vault reference of OPENMETRICS_QUERY_KEY, on that one secret only.
+    keyVaultSecretRoleIds: [keyVaultSecretsUser]
+  }
+  dependsOn: [
+    hostStorage
+    dataStorage
+    monitoring
+    keyVault
+  ]
+}
+
+// The apps. Settings are written out in full per app so that a reader sees exactly what each one gets.
+
+module ingestApp 'modules/function-app.bicep' = {
+  name: 'app-ingest'
+  scope: rg
+  params: {
+    name: 'func-ingest-${resourceToken}'
+    planName: 'plan-ingest-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'ingest'
+    identityId: ingestIdentity.outputs.id
+    packageBlobServiceUri: hostStorage.outputs.blobServiceUri
+    packageContainer: 'package-ingest'
+    instanceMemoryMB: instanceMemoryMB
+    // Any page may log events; the v1 routes need no key.
+    allowedOrigins: ['*']
+    appSettings: {
+      AzureWebJobsStorage__accountName: hostStorage.outputs.name
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: ingestIdentity.outputs.clientId
+      OpenMetricsStorage__accountName: dataStorage.outputs.name
+      OpenMetricsStorage__queueServiceUri: dataStorage.outputs.queueServiceUri
+      OpenMetricsStorage__tableServiceUri: dataStorage.outputs.tableServiceUri
+      OpenMetricsStorage__blobServiceUri: dataStorage.outputs.blobServiceUri
+      OpenMetricsStorage__credential: 'managedidentity'
+      OpenMetricsStorage__clientId: ingestIdentity.outputs.clientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${ingestIdentity.outputs.clientId};Authorization=AAD'
+    }
+  }
+}
+
+module aggregateApp 'modules/function-app.bicep' = {
+  name: 'app-aggregate'
+  scope: rg
+  params: {
+    name: 'func-aggregate-${resourceToken}'
+    planName: 'plan-aggregate-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'aggregate'
+    identityId: aggregateIdentity.outputs.id
+    packageBlobServiceUri: hostStorage.outputs.blobServiceUri
+    packageContainer: 'package-aggregate'
+    instanceMemoryMB: instanceMemoryMB
+    appSettings: {
+      AzureWebJobsStorage__accountName: hostStorage.outputs.name
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: aggregateIdentity.outputs.clientId
+      OpenMetricsStorage__accountName: dataStorage.outputs.name
+      OpenMetricsStorage__queueServiceUri: dataStorage.outputs.queueServiceUri
+      OpenMetricsStorage__tableServiceUri: dataStorage.outputs.tableServiceUri
+      OpenMetricsStorage__blobServiceUri: dataStorage.outputs.blobServiceUri
+      OpenMetricsStorage__credential: 'managedidentity'
+      OpenMetricsStorage__clientId: aggregateIdentity.outputs.clientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${aggregateIdentity.outputs.clientId};Authorization=AAD'
+    }
+  }
+}
+
+module queryApp 'modules/function-app.bicep' = {
+  name: 'app-query'
+  scope: rg
+  params: {
+    name: 'func-query-${resourceToken}'
+    planName: 'plan-query-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'query'
+    identityId: queryIdentity.outputs.id
+    packageBlobServiceUri: hostStorage.outputs.blobServiceUri
+    packageContainer: 'package-query'
+    instanceMemoryMB: instanceMemoryMB
+    appSettings: {
+      AzureWebJobsStorage__accountName: hostStorage.outputs.name
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: queryIdentity.outputs.clientId
+      OpenMetricsStorage__accountName: dataStorage.outputs.name
+      OpenMetricsStorage__tableServiceUri: dataStorage.outputs.tableServiceUri
+      OpenMetricsStorage__credential: 'managedidentity'
+      OpenMetricsStorage__clientId: queryIdentity.outputs.clientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${queryIdentity.outputs.clientId};Authorization=AAD'
+      OPENMETRICS_QUERY_KEY: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.queryKeySecretUri})'
+    }
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_QUERY_KEY_SECRET string = keyVault.outputs.queryKeySecretName
+output AZURE_STORAGE_ACCOUNT_NAME string = dataStorage.outputs.name
+output INGEST_URL string = ingestApp.outputs.url
+output QUERY_URL string = queryApp.outputs.url
+output DASHBOARD_URL string = '${queryApp.outputs.url}/'

@@ -1,0 +1,112 @@
+// The data storage account: the ingest queue and its poison queue, the claim-check container and the tables
+// (StorageNames in OpenMetrics.Core names them all). Keys are disabled: every app reaches it with its identity.
+
+@description('Name of the storage account (3-24 lowercase letters and digits).')
+param name string
+
+@description('Azure region of the account.')
+param location string
+
+@description('Tags put on the account.')
+param tags object
+
+@description('Days a claim-check blob is kept: long enough for the poison queue to be replayed, short enough to cost nothing.')
+param claimRetentionDays int = 7
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource ingestQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: 'ingest'
+}
+
+resource ingestPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: 'ingest-poison'
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource claimsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'ingest-claims'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// A claim check is read once by the aggregation; a lifecycle rule removes it afterwards at no transaction cost.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-ingest-claims'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${claimsContainer.name}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: claimRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource rejectionsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'IngestRejections'
+}
+
+output name string = account.name
+output queueServiceUri string = account.properties.primaryEndpoints.queue
+output tableServiceUri string = account.properties.primaryEndpoints.table
+output blobServiceUri string = account.properties.primaryEndpoints.blob
+output ingestQueueName string = ingestQueue.name
+output ingestPoisonQueueName string = ingestPoisonQueue.name
+output rejectionsTableName string = rejectionsTable.name
