@@ -62,6 +62,26 @@ public sealed class LocalHostFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Takes every message off the ingest queue, in queue order, as the raw bodies a queue trigger receives.</summary>
+    public async Task<List<BinaryData>> TakeIngestQueueAsync()
+    {
+        var bodies = new List<BinaryData>();
+        while (true)
+        {
+            var batch = (await IngestQueue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+            if (batch.Length == 0)
+            {
+                return bodies;
+            }
+
+            foreach (var message in batch)
+            {
+                bodies.Add(message.Body);
+                await IngestQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+    }
+
     public async Task DisposeAsync()
     {
         Http?.Dispose();

@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.Json;
+using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Tests.Infrastructure;
+
+namespace OpenMetrics.Tests.Core.Aggregation;
+
+/// <summary>Ids and names with characters Azure Table keys forbid, unicode and control characters are stored and read back exactly.</summary>
+[Collection(StorageCollection.Name)]
+public sealed class KeyRoundTripTests(LocalHostFixture host) : IAsyncLifetime
+{
+    public Task InitializeAsync() => host.ClearIngestQueueAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("a/b\\c#d?e")]
+    [InlineData("ü 日本 🎉")]
+    [InlineData("tab\tnew\nline\u0001\u007f")]
+    [InlineData("50%|*|%2F")]
+    public async Task Session_user_and_event_names_round_trip_through_every_table(string awkward)
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var (session, user, name) = ($"{awkward}s{run}", $"{awkward}u{run}", $"{awkward}e{run}");
+        using var harness = new AggregationHarness(host.Azurite.ConnectionString);
+        await Post("/v1/events", new { sessionId = session, events = new[] { new { name, ts = "2026-11-23T12:00:00Z" } } });
+        await Post("/v1/setUserId", new { sessionId = session, userId = user });
+        await harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
+
+        var stored = new List<(string? Session, string? Name)>();
+        await foreach (var row in harness.Events.ReadSessionAsync(session, default))
+        {
+            stored.Add((row.GetString("SessionId"), row.GetString("Name")));
+        }
+
+        Assert.Equal([(session, name)], stored);
+        Assert.Equal(user, (await harness.Identity.ReadSessionAsync(session, default))!.GetString("UserKey"));
+        Assert.Equal([session], await harness.Identity.ReadSessionsAsync(user, default));
+        Assert.Equal(1, (await harness.Aggregates.ReadAsync("20261123", "d", name, default)).Count);
+        Assert.Equal(1, await harness.Members.CountAsync("202611", "d23", MemberKeys.EventPart(name), default));
+    }
+
+    private async Task Post(string route, object payload)
+    {
+        using var response = await host.Http.PostAsync(route, new StringContent(JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+    }
+}

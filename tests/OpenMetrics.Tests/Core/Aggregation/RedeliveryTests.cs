@@ -1,0 +1,116 @@
+using System.Text;
+using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace OpenMetrics.Tests.Core.Aggregation;
+
+/// <summary>
+/// At-least-once delivery: a message processed twice, or a crash after any number of its writes followed by a retry,
+/// leaves every figure as one clean processing would. Figures expected here are counted by hand from the calls sent.
+/// </summary>
+[Collection(StorageCollection.Name)]
+public sealed class RedeliveryTests(LocalHostFixture host, ITestOutputHelper output) : IAsyncLifetime
+{
+    public Task InitializeAsync() => host.ClearIngestQueueAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_same_messages_processed_twice_change_no_figure()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        using var harness = new AggregationHarness(host.Azurite.ConnectionString);
+        var bodies = await SendAsync(run);
+
+        await harness.ProcessAllAsync(bodies);
+        await harness.ProcessAllAsync(bodies);
+
+        await AssertFiguresAsync(harness, run);
+    }
+
+    [Fact]
+    public async Task A_message_redelivered_after_its_contribution_was_compacted_changes_no_figure()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        using var harness = new AggregationHarness(host.Azurite.ConnectionString);
+        var bodies = await SendAsync(run);
+
+        await harness.ProcessAllAsync(bodies);
+        await harness.Compactor.CompactAsync(default);
+        await harness.ProcessAllAsync(bodies);
+        await harness.Compactor.CompactAsync(default);
+
+        await AssertFiguresAsync(harness, run);
+    }
+
+    [Fact]
+    public async Task A_crash_after_any_number_of_writes_followed_by_a_retry_changes_no_figure()
+    {
+        // First measure how many storage requests one clean processing of the calls makes.
+        var counter = new CountingPolicy();
+        using (var counting = new AggregationHarness(host.Azurite.ConnectionString, counter))
+        {
+            var first = await SendAsync(Guid.NewGuid().ToString("N")[..8]);
+            counter.Reset();
+            await counting.ProcessAllAsync(first);
+        }
+
+        output.WriteLine($"one clean processing makes {counter.Count} storage requests");
+        Assert.InRange(counter.Count, 8, 200);
+
+        for (var allowed = 1; allowed < counter.Count; allowed++)
+        {
+            var run = Guid.NewGuid().ToString("N")[..8];
+            var bodies = await SendAsync(run);
+            var crash = new CrashAfterPolicy(allowed);
+            using (var crashing = new AggregationHarness(host.Azurite.ConnectionString, crash))
+            {
+                crash.Arm();
+                await Assert.ThrowsAnyAsync<Exception>(() => crashing.ProcessAllAsync(bodies));
+            }
+
+            using var retrying = new AggregationHarness(host.Azurite.ConnectionString);
+            await retrying.ProcessAllAsync(bodies);
+            await AssertFiguresAsync(retrying, run);
+        }
+    }
+
+    /// <summary>
+    /// u-{run} logs one purchase (price 20) at 09:00 in session a; session b, anonymous, logs two views (price 3 and 4)
+    /// at 10:15 and 10:45 and then calls setUserId u-{run}: one user, three events, all on 2026-11-09 (UTC).
+    /// </summary>
+    private async Task<List<BinaryData>> SendAsync(string run)
+    {
+        await Post("/v1/setUserId", $$$"""{"sessionId":"a-{{{run}}}","userId":"u-{{{run}}}"}""");
+        await Post("/v1/events", $$$"""{"sessionId":"a-{{{run}}}","events":[{"name":"buy-{{{run}}}","ts":"2026-11-09T09:00:00Z","props":{"price":20}}]}""");
+        await Post("/v1/events", $$$"""{"sessionId":"b-{{{run}}}","events":[{"name":"view-{{{run}}}","ts":"2026-11-09T10:15:00Z","props":{"price":3}},{"name":"view-{{{run}}}","ts":"2026-11-09T10:45:00Z","props":{"price":4}}]}""");
+        await Post("/v1/setUserId", $$$"""{"sessionId":"b-{{{run}}}","userId":"u-{{{run}}}"}""");
+        return await host.TakeIngestQueueAsync();
+    }
+
+    private static async Task AssertFiguresAsync(AggregationHarness harness, string run)
+    {
+        var views = await harness.Aggregates.ReadAsync("20261109", "d", $"view-{run}", default);
+        Assert.Equal(2, views.Count);
+        Assert.Equal(new NumericStats(2, 7, 3, 4), views.Numeric["price"]);
+        Assert.Equal(2, (await harness.Aggregates.ReadAsync("20261109", "h10", $"view-{run}", default)).Count);
+        Assert.Equal(1, (await harness.Aggregates.ReadAsync("20261109", "d", $"buy-{run}", default)).Count);
+        Assert.Equal(1, await harness.Members.CountAsync("202611", "d09", MemberKeys.EventPart($"view-{run}"), default));
+        Assert.Equal(1, await harness.Members.CountAsync("202611", "d09", MemberKeys.EventPart($"buy-{run}"), default));
+        Assert.Equal($"u-{run}", (await harness.Identity.ReadSessionAsync($"b-{run}", default))!.GetString("UserKey"));
+        var sessionEvents = 0;
+        await foreach (var row in harness.Events.ReadSessionAsync($"b-{run}", default))
+        {
+            sessionEvents++;
+        }
+
+        Assert.Equal(2, sessionEvents);
+    }
+
+    private async Task Post(string route, string json)
+    {
+        using var response = await host.Http.PostAsync(route, new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,63 @@
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Events;
+using OpenMetrics.Core.Hosting;
+using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Storage;
+
+namespace OpenMetrics.Tests.Infrastructure;
+
+/// <summary>
+/// The aggregate app's real services against the test Azurite, as the Functions app and the local host register
+/// them, optionally with extra pipeline policies (to count requests, or to fail one part way).
+/// </summary>
+public sealed class AggregationHarness : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public AggregationHarness(string connectionString, params HttpPipelinePolicy[] policies)
+        : this(connectionString, TimeProvider.System, policies)
+    {
+    }
+
+    public AggregationHarness(string connectionString, TimeProvider clock, params HttpPipelinePolicy[] policies)
+    {
+        var account = StorageAccount.FromConnectionString(connectionString, new StorageClientOptions { ExtraPolicies = policies });
+        var configuration = new ConfigurationBuilder().Build();
+        _services = new ServiceCollection()
+            .AddSingleton(account)
+            .AddSingleton(clock)
+            .AddOpenMetricsAggregation(configuration)
+            .BuildServiceProvider();
+        foreach (var table in AggregationTables.All)
+        {
+            Tables.Get(table);
+        }
+    }
+
+    public IngestProcessor Processor => _services.GetRequiredService<IngestProcessor>();
+
+    public AggregateReader Aggregates => _services.GetRequiredService<AggregateReader>();
+
+    public AggregateCompactor Compactor => _services.GetRequiredService<AggregateCompactor>();
+
+    public MemberStore Members => _services.GetRequiredService<MemberStore>();
+
+    public IdentityStore Identity => _services.GetRequiredService<IdentityStore>();
+
+    public EventStore Events => _services.GetRequiredService<EventStore>();
+
+    public AggregationTables Tables => _services.GetRequiredService<AggregationTables>();
+
+    public async Task ProcessAllAsync(IEnumerable<BinaryData> bodies)
+    {
+        foreach (var body in bodies)
+        {
+            await Processor.ProcessAsync(body, CancellationToken.None);
+        }
+    }
+
+    public void Dispose() => _services.Dispose();
+}

@@ -1,0 +1,56 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace OpenMetrics.Tests.Infrastructure;
+
+/// <summary>Counts the storage requests (transactions) that pass through a client pipeline.</summary>
+public sealed class CountingPolicy : HttpPipelineSynchronousPolicy
+{
+    private int _count;
+
+    public int Count => _count;
+
+    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+}
+
+/// <summary>
+/// Once armed, lets <c>allowed</c> requests through and fails every later one, as if the process died there: the
+/// writes before it landed, the ones after it never did.
+/// </summary>
+public sealed class CrashAfterPolicy(int allowed) : HttpPipelinePolicy
+{
+    private int _sent;
+    private volatile bool _armed;
+
+    public void Arm() => _armed = true;
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Check();
+        ProcessNext(message, pipeline);
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Check();
+        return ProcessNextAsync(message, pipeline);
+    }
+
+    private void Check()
+    {
+        if (_armed && Interlocked.Increment(ref _sent) > allowed)
+        {
+            throw new SimulatedCrashException();
+        }
+    }
+}
+
+public sealed class SimulatedCrashException() : Exception("simulated crash");
+
+/// <summary>A clock that says what the test tells it.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
