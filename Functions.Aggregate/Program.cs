@@ -1,7 +1,8 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using OpenMetrics.Core.Hosting;
 
-// The queue and timer functions arrive with the aggregation issue; the app is deployable (and empty) until then.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddOpenMetricsAggregation(builder.Configuration);
 builder.Build().Run();

@@ -3,6 +3,7 @@ using OpenMetrics.Core.Dashboard;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Hosting;
 using OpenMetrics.Core.Ingest;
+using OpenMetrics.Core.Queues;
 
 namespace OpenMetrics.LocalHost;
 
@@ -20,7 +21,9 @@ public static class LocalHostApp
         var limits = new IngestLimits();
         builder.Configuration.GetSection(IngestLimits.Section).Bind(limits);
         builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits));
+        builder.Services.AddSingleton(options);
         builder.Services.AddOpenMetricsIngest(builder.Configuration);
+        builder.Services.AddOpenMetricsAggregation(builder.Configuration);
         builder.Services.AddSingleton(new DashboardFiles(options.DashboardRoot));
 
         var app = builder.Build();
@@ -41,6 +44,14 @@ public static class LocalHostApp
                 var call = FunctionCatalog.V1CallOf(function);
                 app.MapMethods(pattern, function.Methods, (HttpContext context, IngestService ingest) =>
                     ingest.HandleAsync(call, context.Request, context.RequestAborted)).WithName(function.Name);
+                break;
+            case FunctionApp.Aggregate when function.Name == "ListPoison":
+                app.MapMethods(pattern, function.Methods, (HttpContext context, PoisonApi poison) =>
+                    poison.ListAsync(context.RequestAborted)).WithName(function.Name);
+                break;
+            case FunctionApp.Aggregate when function.Name == "ReplayPoison":
+                app.MapMethods(pattern, function.Methods, (HttpContext context, PoisonApi poison) =>
+                    poison.ReplayAsync(context.RequestAborted)).WithName(function.Name);
                 break;
             case FunctionApp.Query when function.Name == "Dashboard":
                 app.MapMethods(pattern, function.Methods, (string? path, DashboardFiles files) => files.Serve(path)).WithName(function.Name);

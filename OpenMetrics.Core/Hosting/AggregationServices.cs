@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Queues;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Hosting;
@@ -17,6 +19,13 @@ public static class AggregationServices
             provider.GetRequiredService<StorageAccount>().Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer)));
         services.AddSingleton<IngestProcessor>();
         services.AddSingleton<AggregateCompactor>();
+        services.AddSingleton(provider => IngestFailureLog.Create(provider.GetRequiredService<StorageAccount>()));
+        services.AddSingleton<IngestQueueHandler>();
+        services.AddSingleton(provider => PoisonQueue.Create(
+            provider.GetRequiredService<StorageAccount>(),
+            provider.GetRequiredService<IngestFailureLog>(),
+            provider.GetService<ILogger<PoisonQueue>>()));
+        services.AddSingleton<PoisonApi>();
         return services;
     }
 }

@@ -23,6 +23,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>The local host's services, for a test that calls a handler the way a function class does.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The local host has not started.");
+
     public QueueClient IngestQueue => Storage.Queues().GetQueueClient(StorageNames.IngestQueue);
 
     public async Task InitializeAsync()
