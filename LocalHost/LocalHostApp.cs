@@ -9,7 +9,8 @@ namespace OpenMetrics.LocalHost;
 
 /// <summary>
 /// The local host's web application: every HTTP function of <see cref="FunctionCatalog"/>, on its route and methods,
-/// calling the same handler the Functions class calls. Nothing here re-types a route.
+/// calling the same handler the Functions class calls, and (unless turned off) the catalog's queue and timer functions
+/// through <see cref="QueuePoller"/> and <see cref="TimerRunner"/>. Nothing here re-types a route, queue or schedule.
 /// </summary>
 public static class LocalHostApp
 {
@@ -25,6 +26,15 @@ public static class LocalHostApp
         builder.Services.AddOpenMetricsIngest(builder.Configuration);
         builder.Services.AddOpenMetricsAggregation(builder.Configuration);
         builder.Services.AddSingleton(new DashboardFiles(options.DashboardRoot));
+        if (options.RunQueues)
+        {
+            builder.Services.AddHostedService<QueuePoller>();
+        }
+
+        if (options.RunTimers)
+        {
+            builder.Services.AddHostedService<TimerRunner>();
+        }
 
         var app = builder.Build();
         foreach (var function in FunctionCatalog.Http)
