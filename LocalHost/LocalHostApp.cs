@@ -3,12 +3,14 @@ using OpenMetrics.Core.Dashboard;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Hosting;
 using OpenMetrics.Core.Ingest;
+using OpenMetrics.Core.Queues;
 
 namespace OpenMetrics.LocalHost;
 
 /// <summary>
 /// The local host's web application: every HTTP function of <see cref="FunctionCatalog"/>, on its route and methods,
-/// calling the same handler the Functions class calls. Nothing here re-types a route.
+/// calling the same handler the Functions class calls, and (unless turned off) the catalog's queue and timer functions
+/// through <see cref="QueuePoller"/> and <see cref="TimerRunner"/>. Nothing here re-types a route, queue or schedule.
 /// </summary>
 public static class LocalHostApp
 {
@@ -20,8 +22,19 @@ public static class LocalHostApp
         var limits = new IngestLimits();
         builder.Configuration.GetSection(IngestLimits.Section).Bind(limits);
         builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits));
+        builder.Services.AddSingleton(options);
         builder.Services.AddOpenMetricsIngest(builder.Configuration);
+        builder.Services.AddOpenMetricsAggregation(builder.Configuration);
         builder.Services.AddSingleton(new DashboardFiles(options.DashboardRoot));
+        if (options.RunQueues)
+        {
+            builder.Services.AddHostedService<QueuePoller>();
+        }
+
+        if (options.RunTimers)
+        {
+            builder.Services.AddHostedService<TimerRunner>();
+        }
 
         var app = builder.Build();
         foreach (var function in FunctionCatalog.Http)
@@ -41,6 +54,14 @@ public static class LocalHostApp
                 var call = FunctionCatalog.V1CallOf(function);
                 app.MapMethods(pattern, function.Methods, (HttpContext context, IngestService ingest) =>
                     ingest.HandleAsync(call, context.Request, context.RequestAborted)).WithName(function.Name);
+                break;
+            case FunctionApp.Aggregate when function.Name == "ListPoison":
+                app.MapMethods(pattern, function.Methods, (HttpContext context, PoisonApi poison) =>
+                    poison.ListAsync(context.RequestAborted)).WithName(function.Name);
+                break;
+            case FunctionApp.Aggregate when function.Name == "ReplayPoison":
+                app.MapMethods(pattern, function.Methods, (HttpContext context, PoisonApi poison) =>
+                    poison.ReplayAsync(context.RequestAborted)).WithName(function.Name);
                 break;
             case FunctionApp.Query when function.Name == "Dashboard":
                 app.MapMethods(pattern, function.Methods, (string? path, DashboardFiles files) => files.Serve(path)).WithName(function.Name);

@@ -17,6 +17,18 @@ public sealed class LocalHostOptions
     /// <summary>Where the dashboard's files are; by default the copy next to the local host's binaries.</summary>
     public string DashboardRoot { get; set; } = Path.Combine(AppContext.BaseDirectory, "dashboard");
 
+    /// <summary>Poll the catalog's queues and run their functions, as the aggregate app does in Azure.</summary>
+    public bool RunQueues { get; set; } = true;
+
+    /// <summary>Fire the catalog's timer functions on their schedules.</summary>
+    public bool RunTimers { get; set; } = true;
+
+    /// <summary>
+    /// Replaces every queue function's visibility timeout (the wait before a failed message's next try), so that a
+    /// test sees a message through all its tries in seconds. Null keeps the catalog's value, the one host.json has.
+    /// </summary>
+    public TimeSpan? VisibilityTimeoutOverride { get; set; }
+
     /// <summary>Reads the options from the environment: <c>OPENMETRICS_PORT</c>, <c>OpenMetricsStorage</c>.</summary>
     public static LocalHostOptions FromEnvironment()
     {

@@ -2,6 +2,11 @@ using OpenMetrics.LocalHost;
 
 // The local host: Azurite (started when none answers) plus the three apps' functions on http://localhost:7071.
 var options = LocalHostOptions.FromEnvironment();
+if (args is [ReplayPoisonCommand.Name, ..])
+{
+    return await ReplayPoisonCommand.RunAsync(options);
+}
+
 await using var azurite = await LocalStorage.EnsureAzuriteAsync(options);
 await using var app = LocalHostApp.Build(options, args);
 await app.StartAsync();
@@ -11,7 +16,9 @@ Console.WriteLine($"""
     OpenMetrics local host is running.
       logging API  {url}/v1/ping  (and /v1/events, /v1/createUser, /v1/setUserId, /v1/setUserProps, /v1/setSessionProps)
       dashboard    {url}/
+      queues       ingest is processed here; failed messages: {url}/ops/poison (replay: POST {url}/ops/poison/replay)
       storage      {(azurite is null ? "as configured (no Azurite started)" : $"Azurite started by this host ({azurite.Ports})")}
     Press Ctrl+C to stop.
     """);
 await app.WaitForShutdownAsync();
+return 0;

@@ -2,9 +2,11 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Queues;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Hosting;
@@ -27,6 +29,13 @@ public static class AggregationServices
         services.TryAddSingleton(provider => new AggregateReader(Table(provider, StorageNames.AggregatesTable)));
         services.TryAddSingleton(provider => new AggregateCompactor(Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IngestProcessor>();
+        services.AddSingleton(provider => IngestFailureLog.Create(provider.GetRequiredService<StorageAccount>()));
+        services.AddSingleton<IngestQueueHandler>();
+        services.AddSingleton(provider => PoisonQueue.Create(
+            provider.GetRequiredService<StorageAccount>(),
+            provider.GetRequiredService<IngestFailureLog>(),
+            provider.GetService<ILogger<PoisonQueue>>()));
+        services.AddSingleton<PoisonApi>();
         return services;
     }
 

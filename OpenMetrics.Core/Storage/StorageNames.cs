@@ -32,4 +32,7 @@ public static class StorageNames
 
     /// <summary>Events refused inside batches that were otherwise accepted, for operators to see.</summary>
     public const string IngestRejectionsTable = "IngestRejections";
+
+    /// <summary>Why each ingest message that went to the poison queue failed its last try.</summary>
+    public const string IngestFailuresTable = "IngestFailures";
 }

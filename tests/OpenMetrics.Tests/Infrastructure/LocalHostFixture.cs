@@ -8,9 +8,9 @@ namespace OpenMetrics.Tests.Infrastructure;
 
 /// <summary>
 /// A real Azurite on free ports (in memory) and the real local host in front of it, started once for the storage
-/// collection and stopped after it.
+/// collection and stopped after it. Its queue poller is off: these tests read the ingest queue themselves.
 /// </summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+public class LocalHostFixture : IAsyncLifetime
 {
     private AzuriteProcess? _azurite;
     private WebApplication? _app;
@@ -23,6 +23,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>The local host's services, for a test that calls a handler the way a function class does.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The local host has not started.");
+
     public QueueClient IngestQueue => Storage.Queues().GetQueueClient(StorageNames.IngestQueue);
 
     public async Task InitializeAsync()
@@ -30,9 +33,16 @@ public sealed class LocalHostFixture : IAsyncLifetime
         _azurite = await AzuriteProcess.StartAsync(AzuritePorts.Free(), dataFolder: null);
         Storage = StorageAccount.FromConnectionString(_azurite.ConnectionString);
         Port = AzuritePorts.FreePort();
-        _app = LocalHostApp.Build(new LocalHostOptions { Port = Port, StorageConnectionString = _azurite.ConnectionString, StartAzurite = false });
+        var options = new LocalHostOptions { Port = Port, StorageConnectionString = _azurite.ConnectionString, StartAzurite = false, RunQueues = false };
+        Configure(options);
+        _app = LocalHostApp.Build(options);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://localhost:{Port}") };
+    }
+
+    /// <summary>Changes the local host's options before it starts, for a fixture that needs it to run differently.</summary>
+    protected virtual void Configure(LocalHostOptions options)
+    {
     }
 
     /// <summary>Empties the ingest queue, so that a test reads only the messages it caused.</summary>

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using OpenMetrics.Core.Functions;
+using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 
 namespace OpenMetrics.Tests.Core.Functions;
 
 /// <summary>
 /// The Worker SDK writes functions.metadata at build time from the [Function] attributes; that file is what the
-/// Functions host serves. Holding it to <see cref="FunctionCatalog"/> proves the local host serves the same routes.
+/// Functions host serves. Holding it to <see cref="FunctionCatalog"/> proves the local host serves the same routes,
+/// polls the same queues and fires the same schedules.
 /// </summary>
 public sealed class FunctionMetadataTests
 {
@@ -35,7 +37,70 @@ public sealed class FunctionMetadataTests
     }
 
     [Theory]
+    [MemberData(nameof(Apps))]
+    public void Generated_metadata_lists_exactly_the_catalogs_queue_functions_with_queue_and_connection(string app)
+    {
+        var generated = ReadTriggers(app, "queueTrigger")
+            .Select(t => (t.Name, Queue: t.Binding.GetProperty("queueName").GetString(), Connection: t.Binding.GetProperty("connection").GetString()))
+            .ToList();
+        var catalog = FunctionCatalog.Queues
+            .Where(f => $"Functions.{f.App}" == app)
+            .Select(f => (f.Name, Queue: (string?)f.Queue, Connection: (string?)StorageNames.Connection))
+            .OrderBy(f => f.Name)
+            .ToList();
+
+        Assert.Equal(catalog, generated);
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void Generated_metadata_lists_exactly_the_catalogs_timer_functions_with_their_schedules(string app)
+    {
+        var generated = ReadTriggers(app, "timerTrigger")
+            .Select(t => (t.Name, Schedule: t.Binding.GetProperty("schedule").GetString()))
+            .ToList();
+        var catalog = FunctionCatalog.Timers
+            .Where(f => $"Functions.{f.App}" == app)
+            .Select(f => (f.Name, Schedule: (string?)f.Schedule))
+            .OrderBy(f => f.Name)
+            .ToList();
+
+        Assert.Equal(catalog, generated);
+    }
+
+    [Fact]
+    public void The_aggregate_app_reads_the_ingest_queue_and_compacts_every_minute()
+    {
+        var queue = Assert.Single(ReadTriggers("Functions.Aggregate", "queueTrigger"));
+        var timer = Assert.Single(ReadTriggers("Functions.Aggregate", "timerTrigger"));
+
+        Assert.Equal(("ProcessIngest", "ingest", "OpenMetricsStorage"),
+            (queue.Name, queue.Binding.GetProperty("queueName").GetString(), queue.Binding.GetProperty("connection").GetString()));
+        Assert.Equal(("CompactAggregates", "0 */1 * * * *"), (timer.Name, timer.Binding.GetProperty("schedule").GetString()));
+    }
+
+    [Fact]
+    public void The_poison_routes_need_a_function_key()
+    {
+        var levels = ReadTriggers("Functions.Aggregate", "httpTrigger")
+            .Select(t => (t.Name, Level: t.Binding.GetProperty("authLevel").GetString()));
+
+        Assert.Equal([("ListPoison", "Function"), ("ReplayPoison", "Function")], levels);
+    }
+
+    [Fact]
+    public void No_route_starts_with_a_segment_the_Functions_host_reserves()
+    {
+        // The host refuses to start a function whose route begins with admin (its own API) or runtime (its webhooks).
+        var reserved = FunctionCatalog.Http.Where(f => f.Route.StartsWith("admin", StringComparison.OrdinalIgnoreCase)
+            || f.Route.StartsWith("runtime", StringComparison.OrdinalIgnoreCase));
+
+        Assert.Empty(reserved);
+    }
+
+    [Theory]
     [InlineData("Functions.Ingest")]
+    [InlineData("Functions.Aggregate")]
     [InlineData("Functions.Query")]
     public void Http_apps_have_an_empty_route_prefix_so_routes_sit_at_the_root(string app)
     {
@@ -44,7 +109,16 @@ public sealed class FunctionMetadataTests
         Assert.Equal("", hostJson.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
-    private static List<(string Name, string Route, string Methods)> ReadHttpFunctions(string app)
+    private static List<(string Name, string Route, string Methods)> ReadHttpFunctions(string app) =>
+        ReadTriggers(app, "httpTrigger")
+            .Select(t => (
+                t.Name,
+                Route: t.Binding.GetProperty("route").GetString()!,
+                Methods: string.Join(",", t.Binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).Order())))
+            .ToList();
+
+    /// <summary>Every function of the app's generated metadata with a trigger of the given type, by name.</summary>
+    private static List<(string Name, JsonElement Binding)> ReadTriggers(string app, string type)
     {
         // The test assembly is built in the same configuration as the apps it references.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -52,11 +126,8 @@ public sealed class FunctionMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(path));
         return metadata.RootElement.EnumerateArray()
             .SelectMany(function => function.GetProperty("bindings").EnumerateArray()
-                .Where(binding => binding.GetProperty("type").GetString() == "httpTrigger")
-                .Select(binding => (
-                    Name: function.GetProperty("name").GetString()!,
-                    Route: binding.GetProperty("route").GetString()!,
-                    Methods: string.Join(",", binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).Order()))))
+                .Where(binding => binding.GetProperty("type").GetString() == type)
+                .Select(binding => (Name: function.GetProperty("name").GetString()!, Binding: binding.Clone())))
             .OrderBy(f => f.Name)
             .ToList();
     }

@@ -1,0 +1,148 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using OpenMetrics.Core.Functions;
+using OpenMetrics.Core.Queues;
+using OpenMetrics.Core.Storage;
+
+namespace OpenMetrics.LocalHost;
+
+/// <summary>
+/// Runs every queue function of <see cref="FunctionCatalog"/> the way the Functions runtime does: batches of
+/// <c>BatchSize</c> run at the same time, the next batch fetched once no more than <c>NewBatchThreshold</c> are still
+/// running; a success deletes the message, a failure hides it for <c>VisibilityTimeout</c>, and a failure at try
+/// <c>MaxDequeueCount</c> moves its body to the poison queue. An empty queue is polled from every 100 ms backing off
+/// to <c>MaxPollingInterval</c>.
+/// </summary>
+internal sealed class QueuePoller(
+    StorageAccount storage,
+    IServiceProvider services,
+    LocalHostOptions options,
+    TimeProvider clock,
+    ILogger<QueuePoller> logger) : BackgroundService
+{
+    private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a received message stays hidden while it runs; the runtime renews a lease instead, but no handler runs this long.</summary>
+    private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(2);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(FunctionCatalog.Queues.Select(function => PollAsync(WithOverrides(function), stoppingToken)));
+
+    private QueueFunction WithOverrides(QueueFunction function) =>
+        options.VisibilityTimeoutOverride is { } visibility ? function with { VisibilityTimeout = visibility } : function;
+
+    private async Task PollAsync(QueueFunction function, CancellationToken stopping)
+    {
+        var handler = HandlerFor(function);
+        var queues = storage.Queues();
+        var queue = queues.GetQueueClient(function.Queue);
+        var poison = queues.GetQueueClient(function.PoisonQueue);
+        var running = new HashSet<Task>();
+        var wait = MinPollingInterval;
+        var created = false;
+        while (!stopping.IsCancellationRequested)
+        {
+            running.RemoveWhere(task => task.IsCompleted);
+            if (running.Count > function.NewBatchThreshold)
+            {
+                await Task.WhenAny(running);
+                continue;
+            }
+
+            QueueMessage[] batch = [];
+            try
+            {
+                if (!created)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stopping);
+                    await poison.CreateIfNotExistsAsync(cancellationToken: stopping);
+                    created = true;
+                }
+
+                batch = (await queue.ReceiveMessagesAsync(function.BatchSize, ProcessingLease, stopping)).Value;
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+            {
+                LocalHostLog.PollFailed(logger, exception, function.Queue);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (batch.Length == 0)
+            {
+                await Task.Delay(wait, clock, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, function.MaxPollingInterval.Ticks));
+                continue;
+            }
+
+            wait = MinPollingInterval;
+            foreach (var message in batch)
+            {
+                running.Add(RunAsync(function, handler, queue, poison, message, stopping));
+            }
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunAsync(
+        QueueFunction function,
+        Func<QueueMessage, CancellationToken, Task> handler,
+        QueueClient queue,
+        QueueClient poison,
+        QueueMessage message,
+        CancellationToken stopping)
+    {
+        try
+        {
+            try
+            {
+                await handler(message, stopping);
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+            {
+                LocalHostLog.TryFailed(logger, exception, function.Name, message.MessageId, message.DequeueCount, function.MaxDequeueCount);
+                await SettleFailureAsync(function, queue, poison, message, stopping);
+                return;
+            }
+
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stopping);
+        }
+        catch (Exception exception) when (!stopping.IsCancellationRequested)
+        {
+            LocalHostLog.SettleFailed(logger, exception, message.MessageId, function.Queue);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the message reappears when its lease ends, as after a crash of the Functions host.
+        }
+    }
+
+    private async Task SettleFailureAsync(QueueFunction function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stopping)
+    {
+        if (message.DequeueCount < function.MaxDequeueCount)
+        {
+            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: function.VisibilityTimeout, cancellationToken: stopping);
+            return;
+        }
+
+        // Sent before it is deleted: a crash in between leaves a duplicate, never a lost message.
+        await poison.SendMessageAsync(message.Body, cancellationToken: stopping);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stopping);
+        LocalHostLog.MovedToPoison(logger, message.MessageId, function.PoisonQueue, message.DequeueCount);
+    }
+
+    /// <summary>The handler each queue function's class calls, by function; a catalog entry without one is a bug.</summary>
+    private Func<QueueMessage, CancellationToken, Task> HandlerFor(QueueFunction function)
+    {
+        if (function.Name == FunctionCatalog.ProcessIngest.Name)
+        {
+            var ingest = services.GetRequiredService<IngestQueueHandler>();
+            return (message, cancellationToken) => ingest.HandleAsync(message.Body, message.MessageId, message.DequeueCount, cancellationToken);
+        }
+
+        throw new InvalidOperationException($"The local host does not know how to run the queue function {function.Name}.");
+    }
+}

@@ -1,0 +1,49 @@
+using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Functions;
+
+namespace OpenMetrics.LocalHost;
+
+/// <summary>
+/// Fires every timer function of <see cref="FunctionCatalog"/> on its NCRONTAB schedule, in UTC as Azure does. Like
+/// the runtime, a run that overlaps its next occurrence makes that occurrence skip rather than run twice at once.
+/// </summary>
+internal sealed class TimerRunner(IServiceProvider services, TimeProvider clock, ILogger<TimerRunner> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(FunctionCatalog.Timers.Select(function => RunAsync(function, stoppingToken)));
+
+    private async Task RunAsync(TimerFunction function, CancellationToken stopping)
+    {
+        var schedule = CronSchedule.Parse(function.Schedule);
+        var run = HandlerFor(function);
+        while (!stopping.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow();
+            await Task.Delay(schedule.Next(now) - now, clock, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                await run(stopping);
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+            {
+                LocalHostLog.TimerFailed(logger, exception, function.Name);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>The handler each timer function's class calls, by function; a catalog entry without one is a bug.</summary>
+    private Func<CancellationToken, Task> HandlerFor(TimerFunction function) => function.Name switch
+    {
+        "CompactAggregates" => services.GetRequiredService<AggregateCompactor>().CompactAsync,
+        _ => throw new InvalidOperationException($"The local host does not know how to run the timer function {function.Name}."),
+    };
+}

@@ -1,0 +1,13 @@
+namespace OpenMetrics.Core.Queues;
+
+/// <summary>
+/// <c>GET ops/poison</c>: how many messages the poison queue holds, and the first of them (a queue can be peeked
+/// 32 at a time without hiding messages) with the reason each failed, when one was recorded.
+/// </summary>
+public sealed record PoisonListing(int Count, IReadOnlyList<PoisonMessage> Messages);
+
+/// <summary>One poison message: its id in the poison queue, when it got there, and why its last try failed.</summary>
+public sealed record PoisonMessage(string Id, DateTimeOffset? InsertedOn, IngestFailure? Reason);
+
+/// <summary><c>POST ops/poison/replay</c>: how many messages went back to the queue.</summary>
+public sealed record ReplayResult(int Replayed);
