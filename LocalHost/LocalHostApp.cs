@@ -23,6 +23,7 @@ public static class LocalHostApp
         builder.Configuration.GetSection(IngestLimits.Section).Bind(limits);
         builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits));
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(Core.Storage.StorageAccount.FromConnectionString(options.StorageConnectionString, options.StorageClientOptions));
         builder.Services.AddOpenMetricsIngest(builder.Configuration);
         builder.Services.AddOpenMetricsAggregation(builder.Configuration);
         builder.Services.AddSingleton(new DashboardFiles(options.DashboardRoot));

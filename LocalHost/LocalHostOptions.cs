@@ -29,6 +29,9 @@ public sealed class LocalHostOptions
     /// </summary>
     public TimeSpan? VisibilityTimeoutOverride { get; set; }
 
+    /// <summary>Extra storage client settings, such as a request counter for the load benchmark.</summary>
+    public Core.Storage.StorageClientOptions StorageClientOptions { get; set; } = new();
+
     /// <summary>Reads the options from the environment: <c>OPENMETRICS_PORT</c>, <c>OpenMetricsStorage</c>.</summary>
     public static LocalHostOptions FromEnvironment()
     {

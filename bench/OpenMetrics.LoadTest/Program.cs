@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Storage.Queues;
+using OpenMetrics.Core.Storage;
+using OpenMetrics.LoadTest;
+using OpenMetrics.LocalHost;
+
+// Usage: dotnet run -c Release --project bench/OpenMetrics.LoadTest -- [seconds of load, default 60] [clients, default 8]
+// Starts its own Azurite (in memory, free ports) and the local host in this process, measures Azurite's batch-insert
+// rate as the baseline, then the pipeline: HTTP call -> queue -> aggregation -> final figures, and prints both.
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
+var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+
+await using var azurite = await AzuriteProcess.StartAsync(AzuritePorts.Free(), dataFolder: null);
+var counter = new RequestCounter();
+var options = new LocalHostOptions
+{
+    Port = AzuritePorts.FreePort(),
+    StorageConnectionString = azurite.ConnectionString,
+    StartAzurite = false,
+    StorageClientOptions = new StorageClientOptions { ExtraPolicies = [counter] },
+};
+await using var host = LocalHostApp.Build(options);
+await host.StartAsync();
+using var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{options.Port}") };
+var storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
+var queue = storage.Queues().GetQueueClient(StorageNames.IngestQueue);
+
+// Warm up: creates queues and tables and JIT-compiles the paths, outside the measured window.
+await new LoadGenerator(http, 2).RunAsync(TimeSpan.FromSeconds(3), "warmup");
+await DrainAsync(queue);
+
+var memory = new List<(TimeSpan At, double WorkingSetMiB, double HeapMiB)>();
+counter.Reset();
+var watch = Stopwatch.StartNew();
+using var sampler = new Timer(_ => memory.Add((watch.Elapsed, Environment.WorkingSet / 1048576.0, GC.GetTotalMemory(false) / 1048576.0)), null, TimeSpan.Zero, TimeSpan.FromSeconds(Math.Max(5, seconds / 10)));
+var (calls, failures) = await new LoadGenerator(http, clients).RunAsync(TimeSpan.FromSeconds(seconds), "load");
+var sent = watch.Elapsed;
+await DrainAsync(queue);
+var done = watch.Elapsed;
+var transactions = counter.Count;
+var events = calls * LoadGenerator.EventsPerCall;
+
+var baseline = await BatchInsertBaseline.EntitiesPerSecondAsync(storage.Tables(), (int)Math.Min(events, 200_000), clients);
+var pipelineRate = events / done.TotalSeconds;
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+
+    Load: {clients} clients, {seconds} s, {calls:N0} calls of {LoadGenerator.EventsPerCall} events ({failures} failed), {events:N0} events
+    Accepted (HTTP ok)                      {events / sent.TotalSeconds,10:N0} events/s
+    Pipeline, HTTP call to final figures    {pipelineRate,10:N0} events/s   (queue drained after {done.TotalSeconds:N1} s)
+    Baseline, Azurite batch inserts         {baseline,10:N0} entities/s
+    Ratio pipeline / baseline               {pipelineRate / baseline,10:N2}
+    Storage transactions                    {transactions,10:N0}  = {transactions / (double)events:N3} per event
+    Memory (working set / managed heap), sampled during the run, follows the requests by kind:
+    """));
+foreach (var (kind, count) in counter.ByKind.OrderByDescending(pair => pair.Value))
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {count,8:N0}  {count / (double)events,6:N3}/event  {kind}"));
+}
+
+foreach (var (at, workingSet, heap) in memory)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {at.TotalSeconds,6:N0} s  {workingSet,7:N1} MiB  {heap,7:N1} MiB"));
+}
+
+await host.StopAsync();
+
+static async Task DrainAsync(QueueClient queue)
+{
+    // The poller deletes a message only after it is processed, so an empty queue means every figure is final.
+    while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
+    {
+        await Task.Delay(200);
+    }
+}
