@@ -23,7 +23,7 @@ public sealed class ClientEventIds(TableClient sessionEvents)
         }
 
         var duplicates = new HashSet<string>();
-        var partition = StoredEvent.SessionPartition(message.SessionId);
+        var partition = EventPageKeys.SessionPartition(message.SessionId);
         foreach (var chunk in clientIds.Chunk(TableBatches.MaxPerTransaction))
         {
             var claims = chunk.Select(e => Claim(partition, message, e)).ToList();

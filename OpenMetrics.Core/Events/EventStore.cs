@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Storage;
@@ -5,25 +6,24 @@ using OpenMetrics.Core.Storage;
 namespace OpenMetrics.Core.Events;
 
 /// <summary>
-/// Raw events, written twice so that both reads are cheap: <c>Events</c> by time (funnels, retention, live, trends no
-/// pre-aggregate answers) and <c>SessionEvents</c> by session (a user's timeline is the union of their sessions).
-/// Both writes are upserts of deterministic rows: processing a message again changes nothing.
+/// Raw events, written twice so that both reads are cheap: <c>Events</c> by UTC hour (funnels, retention, live, trends
+/// no pre-aggregate answers) and <c>SessionEvents</c> by session (a user's timeline is the union of their sessions).
+/// Each copy is one page per message and hour (see <see cref="EventPageKeys"/>); both writes are upserts of
+/// deterministic rows, so processing a message again changes nothing.
 /// </summary>
 public sealed class EventStore(TableClient events, TableClient sessionEvents)
 {
-    public TableClient Events => events;
-
-    public TableClient SessionEvents => sessionEvents;
-
     public async Task WriteAsync(IngestMessage message, IReadOnlyList<IngestEvent> batch, string userKey, CancellationToken cancellationToken)
     {
-        var byTime = new List<TableEntity>(batch.Count);
-        var bySession = new List<TableEntity>(batch.Count);
-        foreach (var ingestEvent in batch)
+        var byTime = new List<TableEntity>();
+        var bySession = new List<TableEntity>();
+        foreach (var hour in batch.GroupBy(e => EventPageKeys.HourKey(e.Ts)))
         {
-            var key = StoredEvent.Key(message.SessionId, ingestEvent.Id);
-            byTime.Add(StoredEvent.Entity(StoredEvent.TimePartition(ingestEvent.Ts, message.SessionId), StoredEvent.TimeRow(ingestEvent.Ts, key), message, ingestEvent, userKey));
-            bySession.Add(StoredEvent.Entity(StoredEvent.SessionPartition(message.SessionId), StoredEvent.SessionRow(ingestEvent.Ts, key), message, ingestEvent, userKey));
+            var pageEvents = hour.ToList();
+            var first = pageEvents.Min(e => e.Ts);
+            var last = pageEvents.Max(e => e.Ts);
+            byTime.Add(EventPage.Create(EventPageKeys.TimePartition(first, message.SessionId), EventPageKeys.TimeRow(first, message.Id), message, pageEvents, userKey));
+            bySession.Add(EventPage.Create(EventPageKeys.SessionPartition(message.SessionId), EventPageKeys.SessionRow(last, hour.Key, message.Id), message, pageEvents, userKey));
         }
 
         await Task.WhenAll(
@@ -31,7 +31,35 @@ public sealed class EventStore(TableClient events, TableClient sessionEvents)
             TableBatches.SubmitAsync(sessionEvents, bySession, TableTransactionActionType.UpsertReplace, cancellationToken));
     }
 
-    /// <summary>Every event of a session, oldest last (the order of the table), for merges and timelines.</summary>
-    public IAsyncEnumerable<TableEntity> ReadSessionAsync(string sessionId, CancellationToken cancellationToken) =>
-        sessionEvents.QueryAsync<TableEntity>(e => e.PartitionKey == StoredEvent.SessionPartition(sessionId), cancellationToken: cancellationToken);
+    /// <summary>Every event of a session, newest first (same-time events in the reverse of the order they were sent).</summary>
+    public async Task<List<StoredEvent>> ReadSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var partition = EventPageKeys.SessionPartition(sessionId);
+        var stored = new List<StoredEvent>();
+        await foreach (var page in sessionEvents.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(EventPageKeys.PageRowsEnd) < 0, cancellationToken: cancellationToken))
+        {
+            stored.AddRange(EventPage.Read(page));
+        }
+
+        return [.. stored.OrderByDescending(e => e.Ts).ThenByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Seq)];
+    }
+
+    /// <summary>Every event whose time falls in one UTC hour, over all shards, in time order (ties in the order sent).</summary>
+    public async IAsyncEnumerable<StoredEvent> ReadHourAsync(DateTimeOffset hour, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stored = new List<StoredEvent>();
+        for (var shard = 0; shard < EventPageKeys.TimeShards; shard++)
+        {
+            var partition = $"{EventPageKeys.HourKey(hour)}_{shard:x}";
+            await foreach (var page in events.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+            {
+                stored.AddRange(EventPage.Read(page));
+            }
+        }
+
+        foreach (var storedEvent in stored.OrderBy(e => e.Ts).ThenBy(e => e.ReceivedAt).ThenBy(e => e.Seq))
+        {
+            yield return storedEvent;
+        }
+    }
 }

@@ -18,6 +18,12 @@ public sealed class IngestLimits
     public int MaxKeyLength { get; set; } = 255;
     public int MaxStringValueLength { get; set; } = 8192;
 
+    /// <summary>
+    /// One props object as JSON, in bytes. A stored event or profile must fit a table entity (1 MiB); within the other
+    /// limits a single object could reach about 2 MB, so this one keeps every accepted object storable.
+    /// </summary>
+    public int MaxPropsJsonBytes { get; set; } = 400_000;
+
     /// <summary>The props object itself is level 1; an object or array inside it is level 2, and so on.</summary>
     public int MaxNestingDepth { get; set; } = 3;
 

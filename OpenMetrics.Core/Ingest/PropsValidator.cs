@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace OpenMetrics.Core.Ingest;
@@ -11,6 +12,12 @@ internal static class PropsValidator
         if (props.ValueKind != JsonValueKind.Object)
         {
             return $"{field} must be a JSON object, not {PayloadJson.Describe(props.ValueKind)}";
+        }
+
+        var bytes = JsonMarshal.GetRawUtf8Value(props).Length;
+        if (bytes > limits.MaxPropsJsonBytes)
+        {
+            return $"{field} is {bytes} bytes of JSON; the limit is {limits.MaxPropsJsonBytes}";
         }
 
         return CheckValue(props, limits, field, depth: 1);

@@ -7,18 +7,30 @@ namespace OpenMetrics.LoadTest;
 /// Sends /v1/events calls of 50 events from several concurrent clients for a fixed time, the way browser clients
 /// batch: each client cycles through 20 sessions, events are page views and clicks with a handful of props.
 /// </summary>
-internal sealed class LoadGenerator(HttpClient http, int clients)
+/// <param name="callsPerSecond">A steady rate over all clients for a soak run; 0 sends as fast as the host answers.</param>
+internal sealed class LoadGenerator(HttpClient http, int clients, double callsPerSecond = 0)
 {
     public const int EventsPerCall = 50;
 
     public async Task<(long Calls, long Failures)> RunAsync(TimeSpan duration, string runId)
     {
         long calls = 0, failures = 0;
-        var until = DateTime.UtcNow + duration;
+        var start = DateTime.UtcNow;
+        var until = start + duration;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
             for (var k = 0; DateTime.UtcNow < until; k++)
             {
+                if (callsPerSecond > 0)
+                {
+                    // Client c sends its k-th call at (k * clients + c) / rate seconds after the start.
+                    var due = start + TimeSpan.FromSeconds((k * clients + client) / callsPerSecond);
+                    if (due > DateTime.UtcNow)
+                    {
+                        await Task.Delay(due - DateTime.UtcNow);
+                    }
+                }
+
                 var body = Payload($"{runId}-{client}-{k % 20}", k);
                 using var response = await http.PostAsync("/v1/events", new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } });
                 Interlocked.Increment(ref calls);

@@ -5,11 +5,12 @@ using OpenMetrics.Core.Storage;
 using OpenMetrics.LoadTest;
 using OpenMetrics.LocalHost;
 
-// Usage: dotnet run -c Release --project bench/OpenMetrics.LoadTest -- [seconds of load, default 60] [clients, default 8]
+// Usage: dotnet run -c Release --project bench/OpenMetrics.LoadTest -- [seconds, default 60] [clients, default 8] [calls/s, default 0 = as fast as possible]
 // Starts its own Azurite (in memory, free ports) and the local host in this process, measures Azurite's batch-insert
 // rate as the baseline, then the pipeline: HTTP call -> queue -> aggregation -> final figures, and prints both.
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
 var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+var callsPerSecond = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0;
 
 await using var azurite = await AzuriteProcess.StartAsync(AzuritePorts.Free(), dataFolder: null);
 var counter = new RequestCounter();
@@ -26,6 +27,9 @@ using var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{opti
 var storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
 var queue = storage.Queues().GetQueueClient(StorageNames.IngestQueue);
 
+// The baseline first, on the fresh Azurite, before anything else runs against it: 100,000 entities.
+var baseline = await BatchInsertBaseline.EntitiesPerSecondAsync(storage.Tables(), 100_000, clients);
+
 // Warm up: creates queues and tables and JIT-compiles the paths, outside the measured window.
 await new LoadGenerator(http, 2).RunAsync(TimeSpan.FromSeconds(3), "warmup");
 await DrainAsync(queue);
@@ -33,23 +37,23 @@ await DrainAsync(queue);
 var memory = new List<(TimeSpan At, double WorkingSetMiB, double HeapMiB)>();
 counter.Reset();
 var watch = Stopwatch.StartNew();
-using var sampler = new Timer(_ => memory.Add((watch.Elapsed, Environment.WorkingSet / 1048576.0, GC.GetTotalMemory(false) / 1048576.0)), null, TimeSpan.Zero, TimeSpan.FromSeconds(Math.Max(5, seconds / 10)));
-var (calls, failures) = await new LoadGenerator(http, clients).RunAsync(TimeSpan.FromSeconds(seconds), "load");
+using var sampler = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromSeconds(Math.Max(5, seconds / 10)));
+var (calls, failures) = await new LoadGenerator(http, clients, callsPerSecond).RunAsync(TimeSpan.FromSeconds(seconds), "load");
 var sent = watch.Elapsed;
 await DrainAsync(queue);
 var done = watch.Elapsed;
 var transactions = counter.Count;
 var events = calls * LoadGenerator.EventsPerCall;
 
-var baseline = await BatchInsertBaseline.EntitiesPerSecondAsync(storage.Tables(), (int)Math.Min(events, 200_000), clients);
+var baselineAfter = await BatchInsertBaseline.EntitiesPerSecondAsync(storage.Tables(), 100_000, clients);
 var pipelineRate = events / done.TotalSeconds;
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
 
-    Load: {clients} clients, {seconds} s, {calls:N0} calls of {LoadGenerator.EventsPerCall} events ({failures} failed), {events:N0} events
+    Load: {clients} clients, {seconds} s, {(callsPerSecond > 0 ? $"{callsPerSecond} calls/s" : "unthrottled")}, {calls:N0} calls of {LoadGenerator.EventsPerCall} events ({failures} failed), {events:N0} events
     Accepted (HTTP ok)                      {events / sent.TotalSeconds,10:N0} events/s
     Pipeline, HTTP call to final figures    {pipelineRate,10:N0} events/s   (queue drained after {done.TotalSeconds:N1} s)
-    Baseline, Azurite batch inserts         {baseline,10:N0} entities/s
+    Baseline, Azurite batch inserts         {baseline,10:N0} entities/s   (before the load; after it: {baselineAfter:N0})
     Ratio pipeline / baseline               {pipelineRate / baseline,10:N2}
     Storage transactions                    {transactions,10:N0}  = {transactions / (double)events:N3} per event
     Memory (working set / managed heap), sampled during the run, follows the requests by kind:
@@ -65,6 +69,18 @@ foreach (var (at, workingSet, heap) in memory)
 }
 
 await host.StopAsync();
+
+// Printed as it is taken too, so that a long soak shows its memory while it runs.
+void Sample()
+{
+    var sample = (watch.Elapsed, Environment.WorkingSet / 1048576.0, GC.GetTotalMemory(false) / 1048576.0);
+    lock (memory)
+    {
+        memory.Add(sample);
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory at {sample.Item1.TotalSeconds:N0} s: working set {sample.Item2:N1} MiB, managed heap {sample.Item3:N1} MiB"));
+}
 
 static async Task DrainAsync(QueueClient queue)
 {

@@ -1,5 +1,4 @@
 using System.Text;
-using Azure.Data.Tables;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Ingest;
@@ -129,30 +128,24 @@ public sealed class AggregationFixtureTests(LocalHostFixture host) : IAsyncLifet
     [Fact]
     public async Task Raw_events_are_stored_once_each_by_time_and_by_session()
     {
-        var bySession = new List<TableEntity>();
-        await foreach (var row in _harness.Events.ReadSessionAsync(S("sA"), default))
-        {
-            bySession.Add(row);
-        }
+        var bySession = await _harness.Events.ReadSessionAsync(S("sA"), default);
 
-        var events = bySession.Where(r => !r.RowKey.StartsWith("id_", StringComparison.Ordinal)).ToList();
-        Assert.Equal([View, Buy, View, View], events.Select(e => e.GetString("Name")));
-        Assert.Equal([At(11, 45), At(11, 30), At(10, 20), At(10, 5)], events.Select(e => e.GetDateTimeOffset("Ts")));
+        Assert.Equal([View, Buy, View, View], bySession.Select(e => e.Name));
+        Assert.Equal([At(11, 45), At(11, 30), At(10, 20), At(10, 5)], bySession.Select(e => e.Ts));
+        Assert.Equal([5.0, 30.0, 10.0], bySession.Where(e => e.Props?.TryGetProperty("price", out _) == true).Select(e => e.Props!.Value.GetProperty("price").GetDouble()));
 
-        var hour10 = new List<TableEntity>();
-        for (var shard = 0; shard < StoredEvent.TimeShards; shard++)
+        var hour10 = new List<StoredEvent>();
+        await foreach (var stored in _harness.Events.ReadHourAsync(At(10, 0), default))
         {
-            var partition = $"2026110210_{shard:x}";
-            await foreach (var row in _harness.Events.Events.QueryAsync<TableEntity>(e => e.PartitionKey == partition))
+            if (stored.Name == View)
             {
-                if (row.GetString("Name") == View)
-                {
-                    hour10.Add(row);
-                }
+                hour10.Add(stored);
             }
         }
 
-        Assert.Equal(5, hour10.Count);
+        Assert.Equal([At(10, 5), At(10, 10), At(10, 20), At(10, 30), At(10, 40)], hour10.Select(e => e.Ts));
+        Assert.Equal([S("sA"), S("sB"), S("sA"), S("sC"), S("sE")], hour10.Select(e => e.SessionId));
+        Assert.Equal([true, true, true, true, false], hour10.Select(e => e.Active));
     }
 
     /// <summary>

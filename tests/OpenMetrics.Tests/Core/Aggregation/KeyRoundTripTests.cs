@@ -27,13 +27,9 @@ public sealed class KeyRoundTripTests(LocalHostFixture host) : IAsyncLifetime
         await Post("/v1/setUserId", new { sessionId = session, userId = user });
         await harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
 
-        var stored = new List<(string? Session, string? Name)>();
-        await foreach (var row in harness.Events.ReadSessionAsync(session, default))
-        {
-            stored.Add((row.GetString("SessionId"), row.GetString("Name")));
-        }
+        var stored = await harness.Events.ReadSessionAsync(session, default);
 
-        Assert.Equal([(session, name)], stored);
+        Assert.Equal([(session, name)], stored.Select(e => (e.SessionId, e.Name)));
         Assert.Equal(user, (await harness.Identity.ReadSessionAsync(session, default))!.GetString("UserKey"));
         Assert.Equal([session], await harness.Identity.ReadSessionsAsync(user, default));
         Assert.Equal(1, (await harness.Aggregates.ReadAsync("20261123", "d", name, default)).Count);

@@ -99,13 +99,8 @@ public sealed class RedeliveryTests(LocalHostFixture host, ITestOutputHelper out
         Assert.Equal(1, await harness.Members.CountAsync("202611", "d09", MemberKeys.EventPart($"view-{run}"), default));
         Assert.Equal(1, await harness.Members.CountAsync("202611", "d09", MemberKeys.EventPart($"buy-{run}"), default));
         Assert.Equal($"u-{run}", (await harness.Identity.ReadSessionAsync($"b-{run}", default))!.GetString("UserKey"));
-        var sessionEvents = 0;
-        await foreach (var row in harness.Events.ReadSessionAsync($"b-{run}", default))
-        {
-            sessionEvents++;
-        }
-
-        Assert.Equal(2, sessionEvents);
+        var sessionEvents = await harness.Events.ReadSessionAsync($"b-{run}", default);
+        Assert.Equal([new DateTimeOffset(2026, 11, 9, 10, 45, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 9, 10, 15, 0, TimeSpan.Zero)], sessionEvents.Select(e => e.Ts));
     }
 
     private async Task Post(string route, string json)

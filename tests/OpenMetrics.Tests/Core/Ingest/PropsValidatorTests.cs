@@ -20,7 +20,8 @@ public sealed class PropsValidatorTests
     [Fact]
     public void Accepts_exactly_the_limits()
     {
-        var props = Enumerable.Range(0, 255).ToDictionary(i => new string('k', 250) + i.ToString("D3"), _ => new string('v', 8192));
+        // 255 keys of 255 characters; one value of 8,192 characters, the rest short.
+        var props = Enumerable.Range(0, 255).ToDictionary(i => new string('k', 252) + i.ToString("D3"), i => i == 0 ? new string('v', 8192) : "v");
 
         Assert.Null(PropsValidator.Check(Parse(JsonSerializer.Serialize(props)), Limits, "props"));
     }
@@ -57,6 +58,14 @@ public sealed class PropsValidatorTests
         var props = new { outer = new { text = new string('v', 8193) } };
 
         Assert.Equal("props.outer.text is 8193 characters long; the limit is 8192", PropsValidator.Check(Parse(JsonSerializer.Serialize(props)), Limits, "props"));
+    }
+
+    [Fact]
+    public void Refuses_props_whose_json_is_larger_than_a_table_entity_can_hold()
+    {
+        var props = Enumerable.Range(0, 60).ToDictionary(i => $"k{i:D2}", _ => new string('v', 8000));
+
+        Assert.Equal("props is 480541 bytes of JSON; the limit is 400000", PropsValidator.Check(Parse(JsonSerializer.Serialize(props)), Limits, "props"));
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
