@@ -45,6 +45,13 @@ public class LocalHostFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>POSTs a JSON payload to a v1 route and insists on the plain answer <c>ok</c>.</summary>
+    public async Task PostOkAsync(string route, string json)
+    {
+        using var response = await Http.PostAsync(route, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Empties the ingest queue, so that a test reads only the messages it caused.</summary>
     public async Task ClearIngestQueueAsync()
     {

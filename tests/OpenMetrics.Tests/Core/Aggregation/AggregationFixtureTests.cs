@@ -1,4 +1,3 @@
-using System.Text;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Ingest;
@@ -167,8 +166,8 @@ public sealed class AggregationFixtureTests(LocalHostFixture host) : IAsyncLifet
         await SendAndProcess("/v1/events", $$$"""{"sessionId":"{{{S("sE")}}}","events":[{"name":"{{{View}}}","ts":"2026-11-02T10:40:00Z","options":{"active":false}}]}""");
         await SendAndProcess("/v1/setUserId", $$$"""{"sessionId":"{{{S("sE")}}}","userId":"{{{U("u3")}}}"}""");
 
-        await Send("/v1/events", $$$"""{"sessionId":"{{{S("sD")}}}","events":[{"name":"{{{View}}}","ts":"2026-11-02T09:00:00Z"}]}""");
-        await Send("/v1/setUserId", $$$"""{"sessionId":"{{{S("sD")}}}","userId":"{{{U("u2")}}}"}""");
+        await host.PostOkAsync("/v1/events", $$$"""{"sessionId":"{{{S("sD")}}}","events":[{"name":"{{{View}}}","ts":"2026-11-02T09:00:00Z"}]}""");
+        await host.PostOkAsync("/v1/setUserId", $$$"""{"sessionId":"{{{S("sD")}}}","userId":"{{{U("u2")}}}"}""");
         var (eventsFirst, setUserIdSecond) = (await host.TakeIngestQueueAsync()) switch { var b => (b[0], b[1]) };
         await _harness.ProcessAllAsync([setUserIdSecond, eventsFirst]);
 
@@ -177,15 +176,10 @@ public sealed class AggregationFixtureTests(LocalHostFixture host) : IAsyncLifet
 
     private async Task SendAndProcess(string route, string json)
     {
-        await Send(route, json);
+        await host.PostOkAsync(route, json);
         await _harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
     }
 
-    private async Task Send(string route, string json)
-    {
-        using var response = await host.Http.PostAsync(route, new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
-    }
 
     private Task<BucketFigures> Figures(string day, string bucket, string eventName) =>
         _harness.Aggregates.ReadAsync(day, bucket, eventName, default);

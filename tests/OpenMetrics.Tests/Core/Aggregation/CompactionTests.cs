@@ -1,4 +1,3 @@
-using System.Text;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Tests.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class CompactionTests(LocalHostFixture host) : IAsyncLifetime
         using var harness = new AggregationHarness(host.Azurite.ConnectionString);
         for (var call = 0; call < 3; call++)
         {
-            await Post($$$"""{"sessionId":"s{{{call}}}-{{{run}}}","events":[{"name":"tap-{{{run}}}","ts":"2026-11-16T08:0{{{call}}}:00Z","props":{"n":{{{call + 1}}},"k":"v{{{call}}}"}}]}""");
+            await host.PostOkAsync("/v1/events", $$$"""{"sessionId":"s{{{call}}}-{{{run}}}","events":[{"name":"tap-{{{run}}}","ts":"2026-11-16T08:0{{{call}}}:00Z","props":{"n":{{{call + 1}}},"k":"v{{{call}}}"}}]}""");
         }
 
         await harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
@@ -43,7 +42,7 @@ public sealed class CompactionTests(LocalHostFixture host) : IAsyncLifetime
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         using var harness = new AggregationHarness(host.Azurite.ConnectionString);
-        await Post($$$"""{"sessionId":"s-{{{run}}}","events":[{"name":"old-{{{run}}}","ts":"2026-11-03T08:00:00Z"}]}""");
+        await host.PostOkAsync("/v1/events", $$$"""{"sessionId":"s-{{{run}}}","events":[{"name":"old-{{{run}}}","ts":"2026-11-03T08:00:00Z"}]}""");
         await harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
         await harness.Compactor.CompactAsync(default);
         Assert.Contains(await RowsAsync(harness, "20261103", $"old-{run}"), row => row.GetString("State") == AggregateStore.Folded);
@@ -74,9 +73,4 @@ public sealed class CompactionTests(LocalHostFixture host) : IAsyncLifetime
         return rows;
     }
 
-    private async Task Post(string json)
-    {
-        using var response = await host.Http.PostAsync("/v1/events", new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Tests.Infrastructure;
@@ -23,8 +22,8 @@ public sealed class KeyRoundTripTests(LocalHostFixture host) : IAsyncLifetime
         var run = Guid.NewGuid().ToString("N")[..6];
         var (session, user, name) = ($"{awkward}s{run}", $"{awkward}u{run}", $"{awkward}e{run}");
         using var harness = new AggregationHarness(host.Azurite.ConnectionString);
-        await Post("/v1/events", new { sessionId = session, events = new[] { new { name, ts = "2026-11-23T12:00:00Z" } } });
-        await Post("/v1/setUserId", new { sessionId = session, userId = user });
+        await host.PostOkAsync("/v1/events", JsonSerializer.Serialize(new { sessionId = session, events = new[] { new { name, ts = "2026-11-23T12:00:00Z" } } }));
+        await host.PostOkAsync("/v1/setUserId", JsonSerializer.Serialize(new { sessionId = session, userId = user }));
         await harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
 
         var stored = await harness.Events.ReadSessionAsync(session, default);
@@ -36,9 +35,4 @@ public sealed class KeyRoundTripTests(LocalHostFixture host) : IAsyncLifetime
         Assert.Equal(1, await harness.Members.CountAsync("202611", "d23", MemberKeys.EventPart(name), default));
     }
 
-    private async Task Post(string route, object payload)
-    {
-        using var response = await host.Http.PostAsync(route, new StringContent(JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
-        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -82,10 +81,10 @@ public sealed class RedeliveryTests(LocalHostFixture host, ITestOutputHelper out
     /// </summary>
     private async Task<List<BinaryData>> SendAsync(string run)
     {
-        await Post("/v1/setUserId", $$$"""{"sessionId":"a-{{{run}}}","userId":"u-{{{run}}}"}""");
-        await Post("/v1/events", $$$"""{"sessionId":"a-{{{run}}}","events":[{"name":"buy-{{{run}}}","ts":"2026-11-09T09:00:00Z","props":{"price":20}}]}""");
-        await Post("/v1/events", $$$"""{"sessionId":"b-{{{run}}}","events":[{"name":"view-{{{run}}}","ts":"2026-11-09T10:15:00Z","props":{"price":3}},{"name":"view-{{{run}}}","ts":"2026-11-09T10:45:00Z","props":{"price":4}}]}""");
-        await Post("/v1/setUserId", $$$"""{"sessionId":"b-{{{run}}}","userId":"u-{{{run}}}"}""");
+        await host.PostOkAsync("/v1/setUserId", $$$"""{"sessionId":"a-{{{run}}}","userId":"u-{{{run}}}"}""");
+        await host.PostOkAsync("/v1/events", $$$"""{"sessionId":"a-{{{run}}}","events":[{"name":"buy-{{{run}}}","ts":"2026-11-09T09:00:00Z","props":{"price":20}}]}""");
+        await host.PostOkAsync("/v1/events", $$$"""{"sessionId":"b-{{{run}}}","events":[{"name":"view-{{{run}}}","ts":"2026-11-09T10:15:00Z","props":{"price":3}},{"name":"view-{{{run}}}","ts":"2026-11-09T10:45:00Z","props":{"price":4}}]}""");
+        await host.PostOkAsync("/v1/setUserId", $$$"""{"sessionId":"b-{{{run}}}","userId":"u-{{{run}}}"}""");
         return await host.TakeIngestQueueAsync();
     }
 
@@ -103,9 +102,4 @@ public sealed class RedeliveryTests(LocalHostFixture host, ITestOutputHelper out
         Assert.Equal([new DateTimeOffset(2026, 11, 9, 10, 45, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 9, 10, 15, 0, TimeSpan.Zero)], sessionEvents.Select(e => e.Ts));
     }
 
-    private async Task Post(string route, string json)
-    {
-        using var response = await host.Http.PostAsync(route, new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
-    }
 }
