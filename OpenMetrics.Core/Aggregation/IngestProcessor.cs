@@ -22,7 +22,8 @@ public sealed class IngestProcessor(
     /// <summary>The event a createUser call is recorded as: it makes the user active in its bucket (SEMANTICS.md).</summary>
     public const string CreateUserEvent = "$createUser";
 
-    public async Task ProcessAsync(BinaryData body, CancellationToken cancellationToken)
+    /// <returns>The message as read, for the caller's bookkeeping (its receive time gives the queue lag).</returns>
+    public async Task<IngestMessage> ProcessAsync(BinaryData body, CancellationToken cancellationToken)
     {
         var message = await reader.ReadAsync(body, cancellationToken);
         switch (message.Kind)
@@ -46,6 +47,8 @@ public sealed class IngestProcessor(
             default:
                 throw new InvalidOperationException($"Message {message.Id} has kind {message.Kind}, which carries nothing to store.");
         }
+
+        return message;
     }
 
     /// <summary>Dedupe client ids, resolve the session's user, raw events, counts, user sets, then follow a merge that raced us.</summary>

@@ -15,7 +15,9 @@ public sealed class IngestQueueHandler(IngestProcessor processor, IngestFailureL
     {
         try
         {
-            await processor.ProcessAsync(body, cancellationToken);
+            var message = await processor.ProcessAsync(body, cancellationToken);
+            var lag = clock.GetUtcNow() - message.ReceivedAt;
+            QueueLog.Processed(logger, message.Id, message.Kind, message.Events?.Count ?? 0, (long)lag.TotalMilliseconds);
         }
         catch (Exception exception) when (IsLastTry(dequeueCount) && !cancellationToken.IsCancellationRequested)
         {

@@ -8,6 +8,13 @@ internal static partial class QueueLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingest message {MessageId} (queue message {QueueMessageId}) failed its last try ({DequeueCount}); it goes to the poison queue")]
     public static partial void GivenUp(ILogger logger, Exception exception, string? messageId, string queueMessageId, long dequeueCount);
 
+    /// <summary>
+    /// One line per processed message with its queue lag (from the call's <c>ok</c> to its final figures): in Application
+    /// Insights, <c>customDimensions.LagMs</c> of these traces is the queue lag an operator watches (docs/deploy.md).
+    /// </summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Processed ingest message {MessageId} ({Kind}, {Events} events), lag {LagMs} ms")]
+    public static partial void Processed(ILogger logger, string messageId, Ingest.V1Call kind, int events, long lagMs);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record why queue message {QueueMessageId} failed")]
     public static partial void FailureNotRecorded(ILogger logger, Exception exception, string queueMessageId);
 
