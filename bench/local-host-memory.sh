@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 port=${OPENMETRICS_PORT:-7199}
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
 dotnet build -c Release LocalHost >/dev/null
-OPENMETRICS_PORT=$port dotnet LocalHost/bin/Release/net10.0/LocalHost.dll >/tmp/openmetrics-memory.log 2>&1 &
+log=$(mktemp)
+OPENMETRICS_PORT=$port dotnet LocalHost/bin/Release/net10.0/LocalHost.dll >"$log" 2>&1 &
 host_pid=$!
-trap 'kill $host_pid 2>/dev/null; wait $host_pid 2>/dev/null || true' EXIT
+trap 'kill $host_pid 2>/dev/null; wait $host_pid 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://localhost:$port/v1/ping" >/dev/null && break; sleep 0.5; done
 rss() { awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$host_pid/status"; }
 sleep 5
