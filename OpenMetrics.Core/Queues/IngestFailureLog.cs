@@ -1,6 +1,6 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Queues;
 
@@ -20,7 +20,7 @@ public sealed class IngestFailureLog(TableClient table) : IAsyncDisposable
     public async Task RecordAsync(IngestFailure failure, CancellationToken cancellationToken)
     {
         await _ready.EnsureAsync(cancellationToken);
-        var entity = new TableEntity(DayOf(failure.FailedAt), failure.QueueMessageId)
+        var entity = new TableEntity(UtcBuckets.Day(failure.FailedAt), failure.QueueMessageId)
         {
             ["MessageId"] = failure.MessageId,
             ["Exception"] = failure.Exception,
@@ -37,7 +37,7 @@ public sealed class IngestFailureLog(TableClient table) : IAsyncDisposable
     {
         await _ready.EnsureAsync(cancellationToken);
         var failures = new List<IngestFailure>();
-        foreach (var day in days.Select(DayOf).Distinct())
+        foreach (var day in days.Select(UtcBuckets.Day).Distinct())
         {
             await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {day}"), cancellationToken: cancellationToken))
             {
@@ -54,8 +54,6 @@ public sealed class IngestFailureLog(TableClient table) : IAsyncDisposable
 
         return failures;
     }
-
-    private static string DayOf(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     public ValueTask DisposeAsync() => _ready.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Ingest;
+using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Storage;
 
@@ -28,7 +29,7 @@ public sealed class RejectionLog(TableClient table) : IAsyncDisposable
         }
 
         await _ready.EnsureAsync(cancellationToken);
-        var partition = call.ReceivedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var partition = UtcBuckets.Day(call.ReceivedAt);
         var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - call.ReceivedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
         foreach (var chunk in call.Rejected.Chunk(MaxBatch))
         {
