@@ -46,11 +46,10 @@ public sealed class MemberStore(TableClient table)
                 existing.Add(row);
             }
 
+            var intoPartition = $"{partition[..6]}_{StableHash.Shard(into, MemberKeys.Shards)}";
             var renamed = existing.Select(row =>
             {
                 var (bucket, eventPart) = SplitRow(row.RowKey);
-                var month = partition[..6];
-                var intoPartition = $"{month}_{StableHash.Shard(into, MemberKeys.Shards)}";
                 return Member(intoPartition, bucket, eventPart, into);
             });
             await TableBatches.SubmitAsync(table, renamed, TableTransactionActionType.UpsertReplace, cancellationToken);

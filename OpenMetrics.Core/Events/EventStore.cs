@@ -22,8 +22,15 @@ public sealed class EventStore(TableClient events, TableClient sessionEvents)
             var pageEvents = hour.ToList();
             var first = pageEvents.Min(e => e.Ts);
             var last = pageEvents.Max(e => e.Ts);
-            byTime.Add(EventPage.Create(EventPageKeys.TimePartition(first, message.SessionId), EventPageKeys.TimeRow(first, message.Id), message, pageEvents, userKey));
-            bySession.Add(EventPage.Create(EventPageKeys.SessionPartition(message.SessionId), EventPageKeys.SessionRow(last, hour.Key, message.Id), message, pageEvents, userKey));
+            var page = EventPage.Create(EventPageKeys.TimePartition(first, message.SessionId), EventPageKeys.TimeRow(first, message.Id), message, pageEvents, userKey);
+            byTime.Add(page);
+
+            // The same page under the session's keys: its JSON is serialized once for both tables.
+            bySession.Add(new TableEntity(page)
+            {
+                PartitionKey = EventPageKeys.SessionPartition(message.SessionId),
+                RowKey = EventPageKeys.SessionRow(last, hour.Key, message.Id),
+            });
         }
 
         await Task.WhenAll(
