@@ -68,7 +68,6 @@ var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var storageBlobDataReader = '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-var storageTableDataReader = '76199698-9eea-4c19-bc75-cec21354c6b6'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 var monitoringReader = '43d0d8ad-25c7-4714-9337-8ba259a9fe05'
 var logAnalyticsReader = '73c42c96-874c-492b-b04d-ab87d138a893'
@@ -198,8 +197,9 @@ module queryIdentity 'modules/app-identity.bicep' = {
     hostStorageName: hostStorageName
     hostStorageRoleIds: [storageBlobDataOwner]
     dataStorageName: dataStorageName
-    // The query API only reads tables.
-    dataStorageRoleIds: [storageTableDataReader]
+    // Table Contributor: the query API reads every table and writes its own two, saved definitions (segments,
+    // funnels, retentions, metrics, dashboards) and the snapshots of on-demand funnels and retentions.
+    dataStorageRoleIds: [storageTableDataContributor]
     appInsightsName: appInsightsName
     appInsightsRoleIds: [monitoringMetricsPublisher]
     workspaceName: workspaceName

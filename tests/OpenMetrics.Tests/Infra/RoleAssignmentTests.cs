@@ -56,7 +56,7 @@ public sealed class RoleAssignmentTests
             "query",
             [
                 $"Storage Blob Data Owner @ {HostStorage}",
-                $"Storage Table Data Reader @ {DataStorage}",
+                $"Storage Table Data Contributor @ {DataStorage}",
                 $"Monitoring Metrics Publisher @ {AppInsights}",
                 $"Key Vault Secrets User @ {Secret}",
             ]
