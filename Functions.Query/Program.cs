@@ -3,10 +3,12 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenMetrics.Core.Dashboard;
+using OpenMetrics.Core.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 // Requests, failures and queue processing reach Application Insights from the worker itself; host.json sets sampling.
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+builder.Services.AddOpenMetricsQuery(builder.Configuration);
 builder.Services.AddSingleton(new DashboardFiles(Path.Combine(AppContext.BaseDirectory, "wwwroot")));
 builder.Build().Run();

@@ -4,6 +4,8 @@ using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Hosting;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Queues;
+using OpenMetrics.Core.Query;
+using OpenMetrics.Core.Query.Access;
 
 namespace OpenMetrics.LocalHost;
 
@@ -26,6 +28,8 @@ public static class LocalHostApp
         builder.Services.AddSingleton(Core.Storage.StorageAccount.FromConnectionString(options.StorageConnectionString, options.StorageClientOptions));
         builder.Services.AddOpenMetricsIngest(builder.Configuration);
         builder.Services.AddOpenMetricsAggregation(builder.Configuration);
+        builder.Configuration[QueryKey.Setting] = options.QueryKey;
+        builder.Services.AddOpenMetricsQuery(builder.Configuration);
         builder.Services.AddSingleton(new DashboardFiles(options.DashboardRoot));
         if (options.RunQueues)
         {
@@ -66,6 +70,10 @@ public static class LocalHostApp
                 break;
             case FunctionApp.Query when function.Name == "Dashboard":
                 app.MapMethods(pattern, function.Methods, (string? path, DashboardFiles files) => files.Serve(path)).WithName(function.Name);
+                break;
+            case FunctionApp.Query:
+                app.MapMethods(pattern, function.Methods, (HttpContext context, QueryEndpoints endpoints) =>
+                    endpoints.HandleAsync(function.Name, context.Request, context.GetRouteValue("id") as string, context.RequestAborted)).WithName(function.Name);
                 break;
             default:
                 throw new InvalidOperationException($"The local host does not know how to serve the function {function.Name}.");

@@ -32,6 +32,15 @@ public sealed class LocalHostOptions
     /// <summary>Extra storage client settings, such as a request counter for the load benchmark.</summary>
     public Core.Storage.StorageClientOptions StorageClientOptions { get; set; } = new();
 
+    /// <summary>
+    /// The query key of <c>/api/*</c> (QUERY.md, "Access"): <c>OPENMETRICS_QUERY_KEY</c> when set, otherwise one made at
+    /// start, which the host prints inside the dashboard link.
+    /// </summary>
+    public string QueryKey { get; set; } = Core.Query.Access.QueryKey.Generate().Value;
+
+    /// <summary>Whether <see cref="QueryKey"/> was made at start rather than configured.</summary>
+    public bool QueryKeyGenerated { get; private set; } = true;
+
     /// <summary>Reads the options from the environment: <c>OPENMETRICS_PORT</c>, <c>OpenMetricsStorage</c>.</summary>
     public static LocalHostOptions FromEnvironment()
     {
@@ -44,6 +53,12 @@ public sealed class LocalHostOptions
         if (Environment.GetEnvironmentVariable("OpenMetricsStorage") is { Length: > 0 } storage)
         {
             options.StorageConnectionString = storage;
+        }
+
+        if (Environment.GetEnvironmentVariable(Core.Query.Access.QueryKey.Setting) is { Length: > 0 } key)
+        {
+            options.QueryKey = key;
+            options.QueryKeyGenerated = false;
         }
 
         return options;

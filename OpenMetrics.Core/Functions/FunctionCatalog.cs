@@ -13,6 +13,10 @@ public static class FunctionCatalog
     /// <summary>GET and POST carry a payload; OPTIONS answers the CORS preflight of browsers.</summary>
     public static readonly IReadOnlyList<string> V1Methods = ["GET", "POST", "OPTIONS"];
 
+    // Declared before Http: static fields initialize in the order they are written.
+    private static readonly IReadOnlyList<string> SavedListMethods = ["GET", "POST"];
+    private static readonly IReadOnlyList<string> SavedItemMethods = ["GET", "PUT", "DELETE"];
+
     public static readonly IReadOnlyList<HttpFunction> Http =
     [
         new("Ping", FunctionApp.Ingest, V1Routes.Ping, V1Methods),
@@ -24,6 +28,32 @@ public static class FunctionCatalog
         new("ListPoison", FunctionApp.Aggregate, OpsRoutes.Poison, ["GET"]),
         new("ReplayPoison", FunctionApp.Aggregate, OpsRoutes.ReplayPoison, ["POST"]),
         new("Dashboard", FunctionApp.Query, QueryRoutes.Dashboard, ["GET"]),
+        new(QueryFunctionNames.Trends, FunctionApp.Query, QueryRoutes.Trends, ["POST"]),
+        new(QueryFunctionNames.Funnel, FunctionApp.Query, QueryRoutes.Funnel, ["POST"]),
+        new(QueryFunctionNames.FunnelDropoff, FunctionApp.Query, QueryRoutes.FunnelDropoff, ["GET", "POST"]),
+        new(QueryFunctionNames.Retention, FunctionApp.Query, QueryRoutes.Retention, ["POST"]),
+        new(QueryFunctionNames.SearchUsers, FunctionApp.Query, QueryRoutes.Users, ["GET"]),
+        new(QueryFunctionNames.GetUser, FunctionApp.Query, QueryRoutes.User, ["GET"]),
+        new(QueryFunctionNames.UserEvents, FunctionApp.Query, QueryRoutes.UserEvents, ["GET"]),
+        new(QueryFunctionNames.Live, FunctionApp.Query, QueryRoutes.Live, ["GET"]),
+        new(QueryFunctionNames.Catalog, FunctionApp.Query, QueryRoutes.Catalog, ["GET"]),
+        new(QueryFunctionNames.OpenApi, FunctionApp.Query, QueryRoutes.OpenApi, ["GET"]),
+        .. SavedCollections,
+    ];
+
+    /// <summary>CRUD of saved things (QUERY.md, "Saved things"): a list route (GET, POST) and an item route (GET, PUT, DELETE) per kind.</summary>
+    public static IReadOnlyList<HttpFunction> SavedCollections =>
+    [
+        new(QueryFunctionNames.Segments, FunctionApp.Query, QueryRoutes.Segments, SavedListMethods),
+        new(QueryFunctionNames.Segment, FunctionApp.Query, QueryRoutes.Segment, SavedItemMethods),
+        new(QueryFunctionNames.Funnels, FunctionApp.Query, QueryRoutes.Funnels, SavedListMethods),
+        new(QueryFunctionNames.FunnelItem, FunctionApp.Query, QueryRoutes.FunnelItem, SavedItemMethods),
+        new(QueryFunctionNames.Retentions, FunctionApp.Query, QueryRoutes.Retentions, SavedListMethods),
+        new(QueryFunctionNames.RetentionItem, FunctionApp.Query, QueryRoutes.RetentionItem, SavedItemMethods),
+        new(QueryFunctionNames.Metrics, FunctionApp.Query, QueryRoutes.Metrics, SavedListMethods),
+        new(QueryFunctionNames.Metric, FunctionApp.Query, QueryRoutes.Metric, SavedItemMethods),
+        new(QueryFunctionNames.Dashboards, FunctionApp.Query, QueryRoutes.Dashboards, SavedListMethods),
+        new(QueryFunctionNames.DashboardItem, FunctionApp.Query, QueryRoutes.DashboardItem, SavedItemMethods),
     ];
 
     /// <summary>

@@ -1,8 +1,34 @@
 namespace OpenMetrics.Core.Functions;
 
-/// <summary>Routes of the query app. Its route prefix is empty so that the dashboard can live at <c>/</c>.</summary>
+/// <summary>
+/// Routes of the query app (QUERY.md). Its route prefix is empty so that the dashboard can live at <c>/</c>; every
+/// API route therefore spells out its <c>api/</c>. A route's one parameter is always <c>{id}</c>, so that both hosts
+/// hand it to the same handler the same way.
+/// </summary>
 public static class QueryRoutes
 {
     /// <summary>The dashboard's static files; a catch-all, so more specific <c>api/...</c> routes win.</summary>
     public const string Dashboard = "{*path}";
+
+    public const string Trends = "api/query/trends";
+    public const string Funnel = "api/query/funnel";
+    public const string FunnelDropoff = "api/query/funnel/dropoff";
+    public const string Retention = "api/query/retention";
+    public const string Users = "api/users";
+    public const string User = "api/users/{id}";
+    public const string UserEvents = "api/users/{id}/events";
+    public const string Live = "api/live";
+    public const string Catalog = "api/catalog";
+    public const string OpenApi = "api/openapi.json";
+
+    public const string Segments = "api/segments";
+    public const string Segment = "api/segments/{id}";
+    public const string Funnels = "api/funnels";
+    public const string FunnelItem = "api/funnels/{id}";
+    public const string Retentions = "api/retentions";
+    public const string RetentionItem = "api/retentions/{id}";
+    public const string Metrics = "api/metrics";
+    public const string Metric = "api/metrics/{id}";
+    public const string Dashboards = "api/dashboards";
+    public const string DashboardItem = "api/dashboards/{id}";
 }

@@ -30,6 +30,12 @@ public static class StorageNames
     /// <summary>Exact per-bucket user sets, for unique and active users.</summary>
     public const string MembersTable = "Members";
 
+    /// <summary>Saved definitions: segments, funnels, retentions, metrics and dashboards (partition = kind).</summary>
+    public const string SavedTable = "Saved";
+
+    /// <summary>Computed funnel and retention answers: the timers' snapshots of saved definitions and cached ad-hoc answers.</summary>
+    public const string SnapshotsTable = "Snapshots";
+
     /// <summary>Events refused inside batches that were otherwise accepted, for operators to see.</summary>
     public const string IngestRejectionsTable = "IngestRejections";
 

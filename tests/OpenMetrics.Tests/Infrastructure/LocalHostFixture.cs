@@ -23,6 +23,12 @@ public class LocalHostFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>The query key this host was started with.</summary>
+    public const string QueryKey = "test-query-key";
+
+    /// <summary>A client of the query API: every call carries the query key.</summary>
+    public HttpClient Api { get; private set; } = null!;
+
     /// <summary>The local host's services, for a test that calls a handler the way a function class does.</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The local host has not started.");
 
@@ -33,11 +39,13 @@ public class LocalHostFixture : IAsyncLifetime
         _azurite = await AzuriteProcess.StartAsync(AzuritePorts.Free(), dataFolder: null);
         Storage = StorageAccount.FromConnectionString(_azurite.ConnectionString);
         Port = AzuritePorts.FreePort();
-        var options = new LocalHostOptions { Port = Port, StorageConnectionString = _azurite.ConnectionString, StartAzurite = false, RunQueues = false };
+        var options = new LocalHostOptions { Port = Port, StorageConnectionString = _azurite.ConnectionString, StartAzurite = false, RunQueues = false, QueryKey = QueryKey };
         Configure(options);
         _app = LocalHostApp.Build(options);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://localhost:{Port}") };
+        Api = new HttpClient { BaseAddress = Http.BaseAddress };
+        Api.DefaultRequestHeaders.Add(OpenMetrics.Core.Query.Access.QueryKey.Header, QueryKey);
     }
 
     /// <summary>Changes the local host's options before it starts, for a fixture that needs it to run differently.</summary>
@@ -102,6 +110,7 @@ public class LocalHostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http?.Dispose();
+        Api?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();

@@ -1,0 +1,40 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Events;
+using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Query;
+using OpenMetrics.Core.Query.Access;
+using OpenMetrics.Core.Query.Saved;
+using OpenMetrics.Core.Storage;
+
+namespace OpenMetrics.Core.Hosting;
+
+/// <summary>What the query app needs, registered once for the Functions app and the local host alike.</summary>
+public static class QueryServices
+{
+    public static IServiceCollection AddOpenMetricsQuery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.TryAddSingleton(provider => new AggregationTables(provider.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton(_ => configuration[QueryKey.Setting] is { Length: > 0 } key
+            ? new QueryKey(key)
+            : throw new InvalidOperationException($"The query API needs its key: set {QueryKey.Setting}."));
+
+        // The stores aggregation writes, here only read (registered the same way, so one process may host both apps).
+        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
+        services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
+        services.TryAddSingleton(provider => new AggregateReader(Table(provider, StorageNames.AggregatesTable)));
+
+        services.TryAddSingleton(provider => new SavedItemStore(Table(provider, StorageNames.SavedTable)));
+        services.TryAddSingleton<SavedItemsApi>();
+        services.TryAddSingleton<QueryEndpoints>();
+        return services;
+    }
+
+    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using OpenMetrics.Core.Http;
+
+namespace OpenMetrics.Core.Query;
+
+/// <summary>
+/// The handler of one query-app function of <see cref="Functions.FunctionCatalog"/>. Both hosts reach it through
+/// <see cref="QueryEndpoints"/>, which has already checked the key; the handler reads the request and answers.
+/// </summary>
+public interface IQueryHandler
+{
+    /// <summary>The catalog's function names this handler answers.</summary>
+    IReadOnlyList<string> Functions { get; }
+
+    /// <param name="function">Which of <see cref="Functions"/> was called.</param>
+    /// <param name="id">The route's <c>{id}</c>, when it has one.</param>
+    Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using OpenMetrics.Core.Http;
+
+namespace OpenMetrics.Core.Query;
+
+/// <summary>
+/// The JSON of query answers: camelCase names (QUERY.md's field names), nulls written out (a <c>null</c>
+/// <c>breakdownValue</c> or <c>next</c> is part of the contract), ISO-8601 times as <see cref="DateTimeOffset"/> writes them.
+/// </summary>
+public static class QueryJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    };
+
+    public static HttpAnswer Answer<T>(T value, int status = 200) =>
+        HttpAnswer.Json(status, value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)))
+            .WithHeader("Cache-Control", "no-store");
+
+    public static HttpAnswer Error(QueryException exception) =>
+        Answer(new QueryError(exception.Message, exception.Field), exception.Status);
+}
