@@ -11,7 +11,7 @@ namespace OpenMetrics.Core.Aggregation;
 /// folded contributions turned into tombstones, all or nothing, so a crash never counts a contribution twice or drops
 /// it. Runs on a timer, one instance at a time; a run folds today, yesterday and the days marked late.
 /// </summary>
-public sealed class AggregateCompactor(TableClient table, TimeProvider clock)
+public sealed class AggregateCompactor(TableClient table, RollupStore rollups, TimeProvider clock)
 {
     /// <summary>How long folded contributions stay as tombstones: the window in which a message may be replayed.</summary>
     public const int TombstoneDays = 7;
@@ -70,9 +70,13 @@ public sealed class AggregateCompactor(TableClient table, TimeProvider clock)
             figures.Add(BucketFigures.ReadFrom(contribution));
         }
 
+        var (bucket, _, _) = AggregateKeys.Parse(summaryRow);
+        var eventName = contributions[0].GetString("EventName");
+        await rollups.WriteAsync(partition, bucket, eventName, figures, cancellationToken);
+
         var summary = new TableEntity(partition, summaryRow)
         {
-            ["EventName"] = contributions[0].GetString("EventName"),
+            ["EventName"] = eventName,
             ["State"] = AggregateStore.Summary,
         };
         figures.WriteTo(summary);

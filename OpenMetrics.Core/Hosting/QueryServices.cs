@@ -8,6 +8,8 @@ using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
 using OpenMetrics.Core.Query.Saved;
+using OpenMetrics.Core.Query.Segments;
+using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Hosting;
@@ -29,6 +31,22 @@ public static class QueryServices
         services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
         services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
         services.TryAddSingleton(provider => new AggregateReader(Table(provider, StorageNames.AggregatesTable)));
+
+        var limits = new QueryLimits();
+        configuration.GetSection(QueryLimits.Section).Bind(limits);
+        services.TryAddSingleton(limits);
+        services.TryAddSingleton(provider => new RawEventScanner(Table(provider, StorageNames.EventsTable), limits));
+        services.TryAddSingleton(provider => new PreaggregateCounts(
+            Table(provider, StorageNames.AggregatesTable), Table(provider, StorageNames.RollupsTable), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new PreaggregateUsers(Table(provider, StorageNames.MembersTable)));
+        services.TryAddSingleton(provider => new TrendsContext(
+            Table(provider, StorageNames.IdentityTable), provider.GetRequiredService<RawEventScanner>(), provider.GetRequiredService<PreaggregateUsers>()));
+        services.TryAddSingleton<TrendsQueryParser>();
+        services.TryAddSingleton<PreaggregateTrends>();
+        services.TryAddSingleton<RawTrends>();
+        services.TryAddSingleton<TrendsHandler>();
+        services.AddSingleton<IQueryHandler>(provider => provider.GetRequiredService<TrendsHandler>());
+        services.AddSingleton<ISavedDefinitionCheck, SegmentParser>();
 
         services.TryAddSingleton(provider => new SavedItemStore(Table(provider, StorageNames.SavedTable)));
         services.TryAddSingleton<SavedItemsApi>();

@@ -27,6 +27,9 @@ public static class StorageNames
     /// <summary>Per-bucket counts: message contributions and their folded summaries.</summary>
     public const string AggregatesTable = "Aggregates";
 
+    /// <summary>Copies of the day and hour summaries by event and month, for reading long ranges fast.</summary>
+    public const string RollupsTable = "Rollups";
+
     /// <summary>Exact per-bucket user sets, for unique and active users.</summary>
     public const string MembersTable = "Members";
 

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Azure.Data.Tables;
+
+namespace OpenMetrics.Core.Aggregation;
+
+/// <summary>
+/// Writes the <c>Rollups</c> copy of a day or hour summary (see <see cref="RollupKeys"/>). The compactor writes it
+/// before the fold it mirrors commits: if that fold then fails, the contributions stay live, the day is compacted
+/// again and the copy rewritten, so a copy is never left behind its summary. Queries read copies only for days the
+/// compactor no longer visits (older than yesterday and not marked late), where copy and summary agree.
+/// </summary>
+public sealed class RollupStore(TableClient table)
+{
+    public TableClient Table => table;
+
+    /// <param name="partition">The <c>Aggregates</c> partition of the summary (<c>yyyyMMdd_s</c>).</param>
+    /// <param name="bucket">The summary's bucket: <c>d</c> or <c>hHH</c>; minute buckets have no copy.</param>
+    public async Task WriteAsync(string partition, string bucket, string eventName, BucketFigures figures, CancellationToken cancellationToken)
+    {
+        if (bucket != RollupKeys.DayLevel && !bucket.StartsWith(RollupKeys.HourLevel, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var day = DateTime.ParseExact(partition[..8], "yyyyMMdd", CultureInfo.InvariantCulture);
+        var shard = int.Parse(partition[9..], CultureInfo.InvariantCulture);
+        var level = bucket == RollupKeys.DayLevel ? RollupKeys.DayLevel : RollupKeys.HourLevel;
+        var inMonth = level == RollupKeys.DayLevel ? partition[6..8] : partition[6..8] + bucket[1..];
+        var entity = new TableEntity(RollupKeys.Partition(level, day), RollupKeys.Row(Storage.KeyEncoding.KeyPart(eventName), inMonth, shard))
+        {
+            ["EventName"] = eventName,
+        };
+        figures.WriteTo(entity);
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+}

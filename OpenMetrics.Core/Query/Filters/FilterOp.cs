@@ -1,0 +1,14 @@
+namespace OpenMetrics.Core.Query.Filters;
+
+/// <summary>The comparison of a property filter (QUERY.md): <c>eq neq contains gt lt in set notset</c>.</summary>
+public enum FilterOp
+{
+    Eq,
+    Neq,
+    Contains,
+    Gt,
+    Lt,
+    In,
+    Set,
+    NotSet,
+}

@@ -1,0 +1,9 @@
+namespace OpenMetrics.Core.Query.Filters;
+
+/// <summary>Whose property a filter or breakdown reads: the event's, the user's (at query time) or the session's.</summary>
+public enum PropertyScope
+{
+    Event,
+    User,
+    Session,
+}

@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Azure.Data.Tables;
+using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Time;
+
+namespace OpenMetrics.Core.Query.Trends;
+
+/// <summary>
+/// Reads the pre-aggregated figures of UTC day, hour and minute cells. Days the compactor still visits (today,
+/// yesterday, days marked late) are read from <c>Aggregates</c> (summaries plus live contributions); older days from
+/// their <c>Rollups</c> copies, a few range reads per event and month. Minutes always come from <c>Aggregates</c>.
+/// </summary>
+public sealed class PreaggregateCounts(TableClient aggregates, TableClient rollups, TimeProvider clock)
+{
+    private const int Parallelism = 16;
+
+    /// <summary>Figures per cell and event name.</summary>
+    public sealed class Figures
+    {
+        private readonly ConcurrentDictionary<(UtcCell Cell, string Event), BucketFigures> _byCell = new();
+
+        public BucketFigures? Get(UtcCell cell, string eventName) => _byCell.TryGetValue((cell, eventName), out var figures) ? figures : null;
+
+        public IEnumerable<BucketFigures> All(UtcCell cell, Func<string, bool> eventMatches) =>
+            _byCell.Where(pair => pair.Key.Cell == cell && eventMatches(pair.Key.Event)).Select(pair => pair.Value);
+
+        internal void Add(UtcCell cell, string eventName, BucketFigures figures)
+        {
+            var total = _byCell.GetOrAdd((cell, eventName), _ => new BucketFigures());
+            lock (total)
+            {
+                total.Add(figures);
+            }
+        }
+    }
+
+    /// <param name="events">The event names wanted; null for every event.</param>
+    /// <param name="withValues">Whether counts per property value are needed (breakdowns and filters); they are the bulk of a row.</param>
+    public async Task<Figures> ReadAsync(IReadOnlyCollection<UtcCell> cells, IReadOnlyCollection<string>? events, bool withValues, CancellationToken cancellationToken)
+    {
+        var hot = await HotDaysAsync(cancellationToken);
+        var figures = new Figures();
+        var reads = new List<Func<Task>>();
+        var wanted = cells.ToHashSet();
+
+        foreach (var day in cells.GroupBy(cell => cell.Start.UtcDateTime.Date))
+        {
+            var dayKey = UtcBuckets.Day(day.Key);
+            var minutes = day.Where(c => c.Level == CellLevel.Minute).ToList();
+            var fromAggregates = hot.Contains(dayKey) ? day.Where(c => c.Level != CellLevel.Minute).Concat(minutes).ToList() : minutes;
+            foreach (var range in AggregateRanges(fromAggregates))
+            {
+                for (var shard = 0; shard < AggregateKeys.Shards; shard++)
+                {
+                    var partition = AggregateKeys.Partition(dayKey, shard);
+                    reads.Add(() => ReadAggregatesAsync(partition, day.Key, range, wanted, events, withValues, figures, cancellationToken));
+                }
+            }
+        }
+
+        var cold = cells.Where(c => c.Level is CellLevel.Day or CellLevel.Hour && !hot.Contains(UtcBuckets.Day(c.Start)));
+        foreach (var month in cold.GroupBy(c => (c.Level, Month: new DateTime(c.Start.Year, c.Start.Month, 1, 0, 0, 0, DateTimeKind.Utc))))
+        {
+            var level = month.Key.Level == CellLevel.Day ? RollupKeys.DayLevel : RollupKeys.HourLevel;
+            var partition = RollupKeys.Partition(level, month.Key.Month);
+            var first = InMonth(month.Min(c => c.Start), month.Key.Level);
+            var last = InMonth(month.Max(c => c.Start), month.Key.Level);
+            if (events is null)
+            {
+                reads.Add(() => ReadRollupsAsync(partition, month.Key.Level, month.Key.Month, null, wanted, withValues, figures, cancellationToken));
+                continue;
+            }
+
+            foreach (var eventName in events)
+            {
+                var range = RollupKeys.Range(eventName, first, last);
+                reads.Add(() => ReadRollupsAsync(partition, month.Key.Level, month.Key.Month, range, wanted, withValues, figures, cancellationToken));
+            }
+        }
+
+        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (read, _) => await read());
+        return figures;
+    }
+
+    /// <summary>Days whose <c>Aggregates</c> rows may still change: today, yesterday (UTC) and those marked late.</summary>
+    private async Task<HashSet<string>> HotDaysAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var hot = new HashSet<string>(StringComparer.Ordinal) { UtcBuckets.Day(now), UtcBuckets.Day(now.AddDays(-1)) };
+        await foreach (var marker in aggregates.QueryAsync<TableEntity>(e => e.PartitionKey == AggregateStore.LatePartition, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            hot.Add(marker.RowKey[..8]);
+        }
+
+        return hot;
+    }
+
+    /// <summary>Row-key ranges of one day partition that hold the cells: <c>d|…</c>, <c>hHH…</c>, <c>mHHmm…</c>.</summary>
+    private static IEnumerable<(string Lower, string Upper)> AggregateRanges(List<UtcCell> cells)
+    {
+        if (cells.Any(c => c.Level == CellLevel.Day))
+        {
+            yield return ("d|", "d}");
+        }
+
+        var hours = cells.Where(c => c.Level == CellLevel.Hour).Select(c => UtcBuckets.HourLevel(c.Start)).ToList();
+        if (hours.Count > 0)
+        {
+            yield return (hours.Min(StringComparer.Ordinal)!, hours.Max(StringComparer.Ordinal) + "}");
+        }
+
+        var minutes = cells.Where(c => c.Level == CellLevel.Minute).Select(c => UtcBuckets.MinuteLevel(c.Start)).ToList();
+        if (minutes.Count > 0)
+        {
+            yield return (minutes.Min(StringComparer.Ordinal)!, minutes.Max(StringComparer.Ordinal) + "}");
+        }
+    }
+
+    private async Task ReadAggregatesAsync(
+        string partition, DateTime day, (string Lower, string Upper) range, HashSet<UtcCell> wanted, IReadOnlyCollection<string>? events,
+        bool withValues, Figures figures, CancellationToken cancellationToken)
+    {
+        var (lower, upper) = range;
+        await foreach (var row in aggregates.QueryAsync<TableEntity>(
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(lower) >= 0 && e.RowKey.CompareTo(upper) < 0,
+            select: Columns(withValues, "State"),
+            cancellationToken: cancellationToken))
+        {
+            if (row.GetString("State") == AggregateStore.Folded || row.GetString("EventName") is not { } eventName || (events is not null && !events.Contains(eventName)))
+            {
+                continue;
+            }
+
+            var (bucket, _, _) = AggregateKeys.Parse(row.RowKey);
+            var cell = bucket switch
+            {
+                "d" => new UtcCell(CellLevel.Day, new DateTimeOffset(day, TimeSpan.Zero)),
+                ['h', ..] => new UtcCell(CellLevel.Hour, new DateTimeOffset(day.AddHours(int.Parse(bucket[1..3], CultureInfo.InvariantCulture)), TimeSpan.Zero)),
+                _ => new UtcCell(CellLevel.Minute, new DateTimeOffset(day.AddHours(int.Parse(bucket[1..3], CultureInfo.InvariantCulture)).AddMinutes(int.Parse(bucket[3..5], CultureInfo.InvariantCulture)), TimeSpan.Zero)),
+            };
+            if (wanted.Contains(cell))
+            {
+                figures.Add(cell, eventName, BucketFigures.ReadFrom(row));
+            }
+        }
+    }
+
+    private async Task ReadRollupsAsync(
+        string partition, CellLevel level, DateTime month, (string Lower, string Upper)? range, HashSet<UtcCell> wanted,
+        bool withValues, Figures figures, CancellationToken cancellationToken)
+    {
+        var rows = range is var (lower, upper)
+            ? rollups.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(lower) >= 0 && e.RowKey.CompareTo(upper) < 0, select: Columns(withValues), cancellationToken: cancellationToken)
+            : rollups.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: Columns(withValues), cancellationToken: cancellationToken);
+        await foreach (var row in rows)
+        {
+            var bucket = row.RowKey.Split('|')[^2];
+            var start = month.AddDays(int.Parse(bucket[..2], CultureInfo.InvariantCulture) - 1);
+            if (level == CellLevel.Hour)
+            {
+                start = start.AddHours(int.Parse(bucket[2..4], CultureInfo.InvariantCulture));
+            }
+
+            var cell = new UtcCell(level, new DateTimeOffset(start, TimeSpan.Zero));
+            if (wanted.Contains(cell) && row.GetString("EventName") is { } eventName)
+            {
+                figures.Add(cell, eventName, BucketFigures.ReadFrom(row));
+            }
+        }
+    }
+
+    /// <summary>The day (<c>dd</c>) or day and hour (<c>ddHH</c>) of a cell inside its month, as rollup rows write it.</summary>
+    private static string InMonth(DateTimeOffset start, CellLevel level) =>
+        start.UtcDateTime.ToString(level == CellLevel.Day ? "dd" : "ddHH", CultureInfo.InvariantCulture);
+
+    /// <summary>Counts and numeric stats always; counts per value only when asked (they are most of a row's bytes).</summary>
+    private static IEnumerable<string>? Columns(bool withValues, params string[] extra)
+    {
+        if (withValues)
+        {
+            return null;
+        }
+
+        return ["RowKey", "EventName", "Count", "Numeric", .. Enumerable.Range(1, 14).Select(i => $"Numeric_{i}"), .. extra];
+    }
+}

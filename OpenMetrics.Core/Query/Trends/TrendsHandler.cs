@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using OpenMetrics.Core.Functions;
+using OpenMetrics.Core.Http;
+using OpenMetrics.Core.Query.Saved;
+using OpenMetrics.Core.Query.Segments;
+
+namespace OpenMetrics.Core.Query.Trends;
+
+/// <summary>
+/// <c>POST /api/query/trends</c>: parse, then the pre-aggregates when they can answer exactly, else the raw events;
+/// <c>meta.source</c> says which and <c>meta.reason</c> why the raw events were needed.
+/// </summary>
+public sealed class TrendsHandler(
+    TrendsQueryParser parser,
+    PreaggregateTrends preaggregates,
+    RawTrends raw,
+    TrendsContext context,
+    SavedItemStore saved,
+    TimeProvider clock) : IQueryHandler
+{
+    public IReadOnlyList<string> Functions { get; } = [QueryFunctionNames.Trends];
+
+    public async Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken)
+    {
+        var query = parser.Parse(await QueryBody.ReadObjectAsync(request, cancellationToken));
+        return QueryJson.Answer(await AnswerAsync(query, cancellationToken));
+    }
+
+    public async Task<TrendsAnswer> AnswerAsync(TrendsQuery query, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        if (query.SegmentId is { } segmentId)
+        {
+            var definition = await saved.GetAsync(SavedKind.Segments, segmentId, cancellationToken)
+                ?? throw new QueryException($"There is no saved segment '{segmentId}'.", "segment", 404);
+            query = query with { SegmentId = null, Segment = SegmentParser.Parse(System.Text.Json.JsonSerializer.SerializeToElement(definition), "segment") };
+        }
+
+        var buckets = LocalBuckets.Of(query.From, query.To, query.Interval, query.Zone);
+        var reason = PreaggregateTrends.WhyNot(query);
+        if (reason is not null && query.Source == TrendSource.Preaggregate)
+        {
+            throw new QueryException($"The pre-aggregates cannot answer this query: {reason}.", "source");
+        }
+
+        TrendTable? table = null;
+        if (reason is null && query.Source != TrendSource.Raw)
+        {
+            table = await preaggregates.ComputeAsync(query, buckets, cancellationToken);
+            if (table is null && query.Source == TrendSource.Preaggregate)
+            {
+                throw new QueryException("The pre-aggregates cannot answer this query exactly: its buckets are not whole minutes, or some property values were counted as $other.", "source");
+            }
+
+            reason = table is null ? "its buckets are not whole UTC minutes (or hours for users), or some property values were counted as $other" : null;
+        }
+
+        var source = table is null ? "raw" : "preaggregate";
+        if (table is null)
+        {
+            var people = context.People();
+            var segment = query.Segment is { } definition
+                ? await SegmentMatcher.PrepareAsync(definition, context.Users, context.Scanner, people.Sessions, clock.GetUtcNow(), cancellationToken)
+                : null;
+            table = await raw.ComputeAsync(query, buckets, people, segment, cancellationToken);
+            reason ??= "asked for";
+        }
+
+        var lines = TrendsAnswerBuilder.Build(query, buckets, table);
+        return new TrendsAnswer(lines, new TrendsAnswer.Info(
+            source, clock.GetUtcNow(), reason, query.From, query.To, query.Zone.Id, query.Interval.ToString().ToLowerInvariant(), watch.ElapsedMilliseconds));
+    }
+}

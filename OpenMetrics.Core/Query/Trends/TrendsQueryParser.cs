@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using OpenMetrics.Core.Query.Filters;
+using OpenMetrics.Core.Query.Segments;
+
+namespace OpenMetrics.Core.Query.Trends;
+
+/// <summary>Reads and checks a trends query; every mistake is a 400 naming its field (QUERY.md, "Errors").</summary>
+public sealed class TrendsQueryParser(QueryLimits limits)
+{
+    private static readonly PropertyScope[] AnyScope = [PropertyScope.Event, PropertyScope.User, PropertyScope.Session];
+
+    public TrendsQuery Parse(JsonElement body)
+    {
+        var zone = QueryFields.Zone(body, "tz", "tz");
+        var from = QueryFields.Time(body, "from", "from", zone);
+        var to = QueryFields.Time(body, "to", "to", zone);
+        if (from >= to)
+        {
+            throw new QueryException("'from' must be before 'to' (the range is [from, to)).", "from");
+        }
+
+        var interval = QueryFields.Enum(body, "interval", "interval", TrendInterval.Day);
+        if (LocalBuckets.Estimate(from, to, interval) > limits.MaxBuckets)
+        {
+            throw new QueryException(
+                $"The range is too large for interval '{interval.ToString().ToLowerInvariant()}': at most {limits.MaxBuckets} buckets per series. Use a larger interval or a shorter range.",
+                "interval");
+        }
+
+        var measure = QueryFields.Enum(body, "measure", "measure", TrendMeasure.Count);
+        var prop = QueryFields.Text(body, "prop", "prop");
+        var series = ParseSeries(body, measure, prop);
+        var breakdown = QueryFields.Optional(body, "breakdown") is { } breakdownJson ? ParseBreakdown(breakdownJson) : null;
+        var formula = QueryFields.Text(body, "formula", "formula") is { } formulaText ? TrendFormula.Parse(formulaText, series.Count, "formula") : null;
+        var source = QueryFields.Enum(body, "source", "source", TrendSource.Auto);
+
+        string? segmentId = null;
+        SegmentDefinition? segment = null;
+        switch (QueryFields.Optional(body, "segment"))
+        {
+            case { ValueKind: JsonValueKind.String } id:
+                segmentId = id.GetString();
+                break;
+            case { } inline:
+                segment = SegmentParser.Parse(inline, "segment");
+                break;
+        }
+
+        return new TrendsQuery(series, interval, from, to, zone, breakdown, segmentId, segment, formula, source);
+    }
+
+    private List<TrendSeries> ParseSeries(JsonElement body, TrendMeasure measure, string? prop)
+    {
+        var items = QueryFields.Array(body, "series", "series").ToList();
+        if (items.Count == 0)
+        {
+            throw new QueryException("'series' needs at least one event.", "series");
+        }
+
+        if (items.Count > limits.MaxSeries)
+        {
+            throw new QueryException($"At most {limits.MaxSeries} series in one query.", "series");
+        }
+
+        var series = new List<TrendSeries>();
+        foreach (var (item, path) in items)
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new QueryException("A series is an object: {\"event\", \"filters\"}.", path);
+            }
+
+            var name = QueryFields.Text(item, "event", path + ".event", required: true)!;
+            var seriesMeasure = QueryFields.Enum(item, "measure", path + ".measure", measure);
+            var seriesProp = QueryFields.Text(item, "prop", path + ".prop") ?? prop;
+            if (seriesMeasure is TrendMeasure.Sum or TrendMeasure.Avg or TrendMeasure.Min or TrendMeasure.Max && seriesProp is null)
+            {
+                throw new QueryException($"Measure '{seriesMeasure.ToString().ToLowerInvariant()}' needs 'prop': the numeric property to compute it of.", "prop");
+            }
+
+            var letter = ((char)('A' + series.Count)).ToString(CultureInfo.InvariantCulture);
+            var label = QueryFields.Text(item, "label", path + ".label") ?? name;
+            series.Add(new TrendSeries(letter, name, PropertyFilterParser.ParseAll(item, path, AnyScope), seriesMeasure, seriesProp, label));
+        }
+
+        return series;
+    }
+
+    private TrendBreakdown ParseBreakdown(JsonElement breakdown)
+    {
+        if (breakdown.ValueKind != JsonValueKind.Object)
+        {
+            throw new QueryException("A breakdown is an object: {\"prop\", \"on\", \"limit\"}.", "breakdown");
+        }
+
+        return new TrendBreakdown(
+            QueryFields.Text(breakdown, "prop", "breakdown.prop", required: true)!,
+            QueryFields.Enum(breakdown, "on", "breakdown.on", PropertyScope.Event),
+            QueryFields.WholeNumber(breakdown, "limit", "breakdown.limit", 10, 1, limits.MaxBreakdownLimit));
+    }
+}
