@@ -113,6 +113,14 @@ public sealed class IdentityStore(TableClient table)
     {
         var userKey = await TouchSessionAsync(sessionId, at, at, cancellationToken);
         await UpdatePropsAsync(IdentityKeys.UserPartition(userKey), IdentityKeys.ProfileRow, bag => bag.Apply(props, at.UtcTicks), cancellationToken);
+
+        // A merge of this user may have copied its props before this write landed. If the user is marked merged by now,
+        // the write goes to the user it merged into too; if not yet, the merge's second pass (MergeAsync) picks it up.
+        var resolved = await ResolveAsync(userKey, cancellationToken);
+        if (resolved != userKey)
+        {
+            await UpdatePropsAsync(IdentityKeys.UserPartition(resolved), IdentityKeys.ProfileRow, bag => bag.Apply(props, at.UtcTicks), cancellationToken);
+        }
     }
 
     public async Task SetSessionPropsAsync(string sessionId, JsonElement props, DateTimeOffset at, CancellationToken cancellationToken)
@@ -175,19 +183,28 @@ public sealed class IdentityStore(TableClient table)
             .Concat(aliases.Select(a => new TableEntity(intoPartition, IdentityKeys.AliasRow(a)) { ["UserKey"] = a }));
         await TableBatches.SubmitAsync(table, links, TableTransactionActionType.UpsertMerge, cancellationToken);
 
-        var fromProfile = fromRows.FirstOrDefault(r => r.RowKey == IdentityKeys.ProfileRow);
-        if (fromProfile is not null)
-        {
-            var fromProps = LatestWriteWins.Parse(EntityText.Read(fromProfile, "Props"), EntityText.Read(fromProfile, "PropTimes"));
-            await UpdatePropsAsync(intoPartition, IdentityKeys.ProfileRow, bag => bag.Merge(fromProps), cancellationToken);
-        }
+        await CopyPropsAsync(from, intoPartition, cancellationToken);
 
         foreach (var alias in aliases)
         {
             await table.UpsertEntityAsync(new TableEntity(IdentityKeys.UserPartition(alias), IdentityKeys.ProfileRow) { ["MergedInto"] = into }, TableUpdateMode.Merge, cancellationToken);
         }
 
+        // Second pass: props written to the merged user between the first copy and the MergedInto mark (a setUserProps
+        // processed at the same time as this merge) reach the user it merged into. Later writes see the mark themselves.
+        await CopyPropsAsync(from, intoPartition, cancellationToken);
+
         return new Merge(from, into, sessions);
+    }
+
+    /// <summary>Merges a user's props into another profile, per key the later write winning (so copying twice changes nothing).</summary>
+    private async Task CopyPropsAsync(string from, string intoPartition, CancellationToken cancellationToken)
+    {
+        if (await ReadProfileAsync(from, cancellationToken) is { } fromProfile)
+        {
+            var fromProps = LatestWriteWins.Parse(EntityText.Read(fromProfile, "Props"), EntityText.Read(fromProfile, "PropTimes"));
+            await UpdatePropsAsync(intoPartition, IdentityKeys.ProfileRow, bag => bag.Merge(fromProps), cancellationToken);
+        }
     }
 
     private async Task EnsureUserAsync(string userKey, CancellationToken cancellationToken)
