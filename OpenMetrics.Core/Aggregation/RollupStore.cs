@@ -4,14 +4,16 @@ using Azure.Data.Tables;
 namespace OpenMetrics.Core.Aggregation;
 
 /// <summary>
-/// Writes the <c>Rollups</c> copy of a day or hour summary (see <see cref="RollupKeys"/>). The compactor writes it
+/// Writes the rollup copy of a day or hour summary (see <see cref="RollupKeys"/>). The compactor writes it
 /// before the fold it mirrors commits: if that fold then fails, the contributions stay live, the day is compacted
 /// again and the copy rewritten, so a copy is never left behind its summary. Queries read copies only for days the
 /// compactor no longer visits (older than yesterday and not marked late), where copy and summary agree.
 /// </summary>
-public sealed class RollupStore(TableClient table)
+public sealed class RollupStore(TableClient daily, TableClient hourly)
 {
-    public TableClient Table => table;
+    public TableClient Daily => daily;
+
+    public TableClient Hourly => hourly;
 
     /// <param name="partition">The <c>Aggregates</c> partition of the summary (<c>yyyyMMdd_s</c>).</param>
     /// <param name="bucket">The summary's bucket: <c>d</c> or <c>hHH</c>; minute buckets have no copy.</param>
@@ -31,6 +33,6 @@ public sealed class RollupStore(TableClient table)
             ["EventName"] = eventName,
         };
         figures.WriteTo(entity);
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await (level == RollupKeys.DayLevel ? daily : hourly).UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 }

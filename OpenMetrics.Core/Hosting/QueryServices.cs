@@ -37,7 +37,8 @@ public static class QueryServices
         services.TryAddSingleton(limits);
         services.TryAddSingleton(provider => new RawEventScanner(Table(provider, StorageNames.EventsTable), limits));
         services.TryAddSingleton(provider => new PreaggregateCounts(
-            Table(provider, StorageNames.AggregatesTable), Table(provider, StorageNames.RollupsTable), provider.GetRequiredService<TimeProvider>()));
+            Table(provider, StorageNames.AggregatesTable), Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable),
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new PreaggregateUsers(Table(provider, StorageNames.MembersTable)));
         services.TryAddSingleton(provider => new TrendsContext(
             Table(provider, StorageNames.IdentityTable), provider.GetRequiredService<RawEventScanner>(), provider.GetRequiredService<PreaggregateUsers>()));

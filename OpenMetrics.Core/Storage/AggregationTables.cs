@@ -12,7 +12,7 @@ public sealed class AggregationTables(StorageAccount account)
     public static readonly IReadOnlyList<string> All =
     [
         StorageNames.EventsTable, StorageNames.SessionEventsTable, StorageNames.IdentityTable,
-        StorageNames.AggregatesTable, StorageNames.RollupsTable, StorageNames.MembersTable,
+        StorageNames.AggregatesTable, StorageNames.RollupsDailyTable, StorageNames.RollupsHourlyTable, StorageNames.MembersTable,
     ];
 
     private readonly TableServiceClient _service = account.Tables();

@@ -27,8 +27,11 @@ public static class StorageNames
     /// <summary>Per-bucket counts: message contributions and their folded summaries.</summary>
     public const string AggregatesTable = "Aggregates";
 
-    /// <summary>Copies of the day and hour summaries by event and month, for reading long ranges fast.</summary>
-    public const string RollupsTable = "Rollups";
+    /// <summary>Copies of the day summaries by month and event, for reading long ranges fast.</summary>
+    public const string RollupsDailyTable = "RollupsDaily";
+
+    /// <summary>Copies of the hour summaries by month and event.</summary>
+    public const string RollupsHourlyTable = "RollupsHourly";
 
     /// <summary>Exact per-bucket user sets, for unique and active users.</summary>
     public const string MembersTable = "Members";

@@ -9,9 +9,9 @@ namespace OpenMetrics.Core.Query.Trends;
 /// <summary>
 /// Reads the pre-aggregated figures of UTC day, hour and minute cells. Days the compactor still visits (today,
 /// yesterday, days marked late) are read from <c>Aggregates</c> (summaries plus live contributions); older days from
-/// their <c>Rollups</c> copies, a few range reads per event and month. Minutes always come from <c>Aggregates</c>.
+/// their rollup copies: one read a month for days, one an event and month for hours. Minutes always come from <c>Aggregates</c>.
 /// </summary>
-public sealed class PreaggregateCounts(TableClient aggregates, TableClient rollups, TimeProvider clock)
+public sealed class PreaggregateCounts(TableClient aggregates, TableClient dailyRollups, TableClient hourlyRollups, TimeProvider clock)
 {
     private const int Parallelism = 16;
 
@@ -59,23 +59,25 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient rollu
             }
         }
 
-        var cold = cells.Where(c => c.Level is CellLevel.Day or CellLevel.Hour && !hot.Contains(UtcBuckets.Day(c.Start)));
+        // A rollup read may return rows of hot days too (a month, or a range that spans one); only cold cells count from it.
+        var cold = cells.Where(c => c.Level is CellLevel.Day or CellLevel.Hour && !hot.Contains(UtcBuckets.Day(c.Start))).ToHashSet();
         foreach (var month in cold.GroupBy(c => (c.Level, Month: new DateTime(c.Start.Year, c.Start.Month, 1, 0, 0, 0, DateTimeKind.Utc))))
         {
             var level = month.Key.Level == CellLevel.Day ? RollupKeys.DayLevel : RollupKeys.HourLevel;
             var partition = RollupKeys.Partition(level, month.Key.Month);
             var first = InMonth(month.Min(c => c.Start), month.Key.Level);
             var last = InMonth(month.Max(c => c.Start), month.Key.Level);
-            if (events is null)
+            // Days: one read of the month for every event is cheaper than one per event (a month holds 31 rows an event).
+            if (events is null || month.Key.Level == CellLevel.Day)
             {
-                reads.Add(() => ReadRollupsAsync(partition, month.Key.Level, month.Key.Month, null, wanted, withValues, figures, cancellationToken));
+                reads.Add(() => ReadRollupsAsync(partition, month.Key.Level, month.Key.Month, null, cold, withValues, figures, cancellationToken));
                 continue;
             }
 
             foreach (var eventName in events)
             {
                 var range = RollupKeys.Range(eventName, first, last);
-                reads.Add(() => ReadRollupsAsync(partition, month.Key.Level, month.Key.Month, range, wanted, withValues, figures, cancellationToken));
+                reads.Add(() => ReadRollupsAsync(partition, month.Key.Level, month.Key.Month, range, cold, withValues, figures, cancellationToken));
             }
         }
 
@@ -150,6 +152,7 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient rollu
         string partition, CellLevel level, DateTime month, (string Lower, string Upper)? range, HashSet<UtcCell> wanted,
         bool withValues, Figures figures, CancellationToken cancellationToken)
     {
+        var rollups = level == CellLevel.Day ? dailyRollups : hourlyRollups;
         var rows = range is var (lower, upper)
             ? rollups.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(lower) >= 0 && e.RowKey.CompareTo(upper) < 0, select: Columns(withValues), cancellationToken: cancellationToken)
             : rollups.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: Columns(withValues), cancellationToken: cancellationToken);

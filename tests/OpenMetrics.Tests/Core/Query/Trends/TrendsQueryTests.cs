@@ -45,12 +45,35 @@ public sealed class TrendsQueryTests(QueryHostFixture host) : IAsyncLifetime
             AssertAnswer(trend, await TrendsData.TrendsAsync(host, WithSource(trend.Query, "preaggregate")));
         }
 
-        // Folds live contributions into summaries and copies them to Rollups, which queries of these old days then read.
+        // Folds live contributions into summaries and copies them to the rollup tables, which queries of these old days then read.
         await host.CompactAsync();
 
         foreach (var trend in TrendCase.All.Where(t => t.Preaggregated))
         {
             AssertAnswer(trend, await TrendsData.TrendsAsync(host, WithSource(trend.Query, "preaggregate")));
+        }
+    }
+
+    [Fact]
+    public async Task A_late_event_between_compacted_days_counts_once()
+    {
+        // One event a day on Nov 1 to 3, compacted into rollups; then a late one on Nov 2, which marks that day late: the
+        // query reads Nov 2 from Aggregates and the other days from the rollups, whose month also holds Nov 2.
+        var name = "tlate-" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var day in new[] { "01", "02", "03" })
+        {
+            await host.PostOkAsync("/v1/events", $$"""{"sessionId":"late-a","events":[{"name":"{{name}}","ts":"2025-11-{{day}}T12:00:00Z"}]}""");
+        }
+
+        await host.WaitForIngestAsync();
+        await host.CompactAsync();
+        await host.PostOkAsync("/v1/events", $$"""{"sessionId":"late-b","events":[{"name":"{{name}}","ts":"2025-11-02T13:00:00Z"}]}""");
+        await host.WaitForIngestAsync();
+
+        foreach (var source in new[] { "preaggregate", "raw" })
+        {
+            var answer = await TrendsData.TrendsAsync(host, $$"""{"series":[{"event":"{{name}}"}],"interval":"day","from":"2025-11-01","to":"2025-11-04","source":"{{source}}"}""");
+            Assert.Equal([1.0, 2, 1], TrendsData.Values(Assert.Single(answer.GetProperty("series").EnumerateArray())));
         }
     }
 
