@@ -51,11 +51,7 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
             var fromAggregates = hot.Contains(dayKey) ? day.Where(c => c.Level != CellLevel.Minute).Concat(minutes).ToList() : minutes;
             foreach (var range in AggregateRanges(fromAggregates))
             {
-                for (var shard = 0; shard < AggregateKeys.Shards; shard++)
-                {
-                    var partition = AggregateKeys.Partition(dayKey, shard);
-                    reads.Add(() => ReadAggregatesAsync(partition, day.Key, range, wanted, events, withValues, figures, cancellationToken));
-                }
+                reads.Add(() => ReadAggregatesAsync(dayKey, day.Key, range, wanted, events, withValues, figures, cancellationToken));
             }
         }
 
@@ -119,13 +115,16 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
         }
     }
 
+    /// <summary>One read for all shards of a day: their partitions (<c>yyyyMMdd_0</c> to <c>_3</c>) sort together.</summary>
     private async Task ReadAggregatesAsync(
-        string partition, DateTime day, (string Lower, string Upper) range, HashSet<UtcCell> wanted, IReadOnlyCollection<string>? events,
+        string dayKey, DateTime day, (string Lower, string Upper) range, HashSet<UtcCell> wanted, IReadOnlyCollection<string>? events,
         bool withValues, Figures figures, CancellationToken cancellationToken)
     {
         var (lower, upper) = range;
+        var firstShard = dayKey + "_";
+        var afterShards = dayKey + "`";
         await foreach (var row in aggregates.QueryAsync<TableEntity>(
-            e => e.PartitionKey == partition && e.RowKey.CompareTo(lower) >= 0 && e.RowKey.CompareTo(upper) < 0,
+            e => e.PartitionKey.CompareTo(firstShard) >= 0 && e.PartitionKey.CompareTo(afterShards) < 0 && e.RowKey.CompareTo(lower) >= 0 && e.RowKey.CompareTo(upper) < 0,
             select: Columns(withValues, "State"),
             cancellationToken: cancellationToken))
         {

@@ -57,22 +57,23 @@ public sealed class TrendsQueryTests(QueryHostFixture host) : IAsyncLifetime
     [Fact]
     public async Task A_late_event_between_compacted_days_counts_once()
     {
-        // One event a day on Nov 1 to 3, compacted into rollups; then a late one on Nov 2, which marks that day late: the
-        // query reads Nov 2 from Aggregates and the other days from the rollups, whose month also holds Nov 2.
+        // One event a day on Sep 1 to 3 (clear of the shared dataset's days), compacted into rollups; then a late one on
+        // Sep 2, which marks that day late: the query reads Sep 2 from Aggregates and the other days from the rollups,
+        // whose month also holds Sep 2.
         var name = "tlate-" + Guid.NewGuid().ToString("N")[..8];
         foreach (var day in new[] { "01", "02", "03" })
         {
-            await host.PostOkAsync("/v1/events", $$"""{"sessionId":"late-a","events":[{"name":"{{name}}","ts":"2025-11-{{day}}T12:00:00Z"}]}""");
+            await host.PostOkAsync("/v1/events", $$"""{"sessionId":"late-a","events":[{"name":"{{name}}","ts":"2025-09-{{day}}T12:00:00Z"}]}""");
         }
 
         await host.WaitForIngestAsync();
         await host.CompactAsync();
-        await host.PostOkAsync("/v1/events", $$"""{"sessionId":"late-b","events":[{"name":"{{name}}","ts":"2025-11-02T13:00:00Z"}]}""");
+        await host.PostOkAsync("/v1/events", $$"""{"sessionId":"late-b","events":[{"name":"{{name}}","ts":"2025-09-02T13:00:00Z"}]}""");
         await host.WaitForIngestAsync();
 
         foreach (var source in new[] { "preaggregate", "raw" })
         {
-            var answer = await TrendsData.TrendsAsync(host, $$"""{"series":[{"event":"{{name}}"}],"interval":"day","from":"2025-11-01","to":"2025-11-04","source":"{{source}}"}""");
+            var answer = await TrendsData.TrendsAsync(host, $$"""{"series":[{"event":"{{name}}"}],"interval":"day","from":"2025-09-01","to":"2025-09-04","source":"{{source}}"}""");
             Assert.Equal([1.0, 2, 1], TrendsData.Values(Assert.Single(answer.GetProperty("series").EnumerateArray())));
         }
     }
