@@ -19,9 +19,18 @@ public sealed class RollupStore(TableClient daily, TableClient hourly)
     /// <param name="bucket">The summary's bucket: <c>d</c> or <c>hHH</c>; minute buckets have no copy.</param>
     public async Task WriteAsync(string partition, string bucket, string eventName, BucketFigures figures, CancellationToken cancellationToken)
     {
+        if (Copy(partition, bucket, eventName, figures) is { } copy)
+        {
+            await (copy.Daily ? daily : hourly).UpsertEntityAsync(copy.Entity, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    /// <summary>The rollup row of a summary, and whether it goes to the daily table; null for a minute bucket.</summary>
+    public static (TableEntity Entity, bool Daily)? Copy(string partition, string bucket, string eventName, BucketFigures figures)
+    {
         if (bucket != RollupKeys.DayLevel && !bucket.StartsWith(RollupKeys.HourLevel, StringComparison.Ordinal))
         {
-            return;
+            return null;
         }
 
         var day = DateTime.ParseExact(partition[..8], "yyyyMMdd", CultureInfo.InvariantCulture);
@@ -33,6 +42,6 @@ public sealed class RollupStore(TableClient daily, TableClient hourly)
             ["EventName"] = eventName,
         };
         figures.WriteTo(entity);
-        await (level == RollupKeys.DayLevel ? daily : hourly).UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return (entity, level == RollupKeys.DayLevel);
     }
 }

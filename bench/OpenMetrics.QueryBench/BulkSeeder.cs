@@ -107,20 +107,28 @@ public sealed class BulkSeeder(TableServiceClient tables)
     private async Task WriteFiguresAsync(Dictionary<(string Day, string Bucket, string Event), BucketFigures> figures, CancellationToken cancellationToken)
     {
         var aggregates = Table(StorageNames.AggregatesTable);
-        var rollups = new RollupStore(Table(StorageNames.RollupsDailyTable), Table(StorageNames.RollupsHourlyTable));
-        var summaries = figures.Select(pair =>
+        var summaries = new List<TableEntity>();
+        var daily = new List<TableEntity>();
+        var hourly = new List<TableEntity>();
+        foreach (var ((day, bucket, eventName), bucketFigures) in figures)
         {
-            var entity = new TableEntity(AggregateKeys.Partition(pair.Key.Day, 0), AggregateKeys.Row(pair.Key.Bucket, pair.Key.Event, AggregateKeys.SummarySuffix))
+            var partition = AggregateKeys.Partition(day, 0);
+            var summary = new TableEntity(partition, AggregateKeys.Row(bucket, eventName, AggregateKeys.SummarySuffix))
             {
-                ["EventName"] = pair.Key.Event,
+                ["EventName"] = eventName,
                 ["State"] = AggregateStore.Summary,
             };
-            pair.Value.WriteTo(entity);
-            return entity;
-        }).ToList();
+            bucketFigures.WriteTo(summary);
+            summaries.Add(summary);
+            if (RollupStore.Copy(partition, bucket, eventName, bucketFigures) is { } copy)
+            {
+                (copy.Daily ? daily : hourly).Add(copy.Entity);
+            }
+        }
+
         await WriteAsync(aggregates, summaries, cancellationToken);
-        await Parallel.ForEachAsync(figures, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (pair, token) =>
-            await rollups.WriteAsync(AggregateKeys.Partition(pair.Key.Day, 0), pair.Key.Bucket, pair.Key.Event, pair.Value, token));
+        await WriteAsync(Table(StorageNames.RollupsDailyTable), daily, cancellationToken);
+        await WriteAsync(Table(StorageNames.RollupsHourlyTable), hourly, cancellationToken);
     }
 
     private static async Task WriteAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
