@@ -44,15 +44,36 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
         var reads = new List<Func<Task>>();
         var wanted = cells.ToHashSet();
 
-        foreach (var day in cells.GroupBy(cell => cell.Start.UtcDateTime.Date))
+        // Days read from Aggregates, with the row ranges each needs; consecutive days that need the same ranges (today
+        // and yesterday, mostly) are one read, as their partitions sort together.
+        var fromAggregates = new List<(DateTime Day, List<(string Lower, string Upper)> Ranges)>();
+        foreach (var day in cells.GroupBy(cell => cell.Start.UtcDateTime.Date).OrderBy(day => day.Key))
         {
-            var dayKey = UtcBuckets.Day(day.Key);
             var minutes = day.Where(c => c.Level == CellLevel.Minute).ToList();
-            var fromAggregates = hot.Contains(dayKey) ? day.Where(c => c.Level != CellLevel.Minute).Concat(minutes).ToList() : minutes;
-            foreach (var range in AggregateRanges(fromAggregates))
+            var needed = hot.Contains(UtcBuckets.Day(day.Key)) ? day.ToList() : minutes;
+            if (needed.Count > 0)
             {
-                reads.Add(() => ReadAggregatesAsync(dayKey, day.Key, range, wanted, events, withValues, figures, cancellationToken));
+                fromAggregates.Add((day.Key, [.. AggregateRanges(needed)]));
             }
+        }
+
+        for (var start = 0; start < fromAggregates.Count;)
+        {
+            var end = start + 1;
+            while (end < fromAggregates.Count && fromAggregates[end].Day == fromAggregates[end - 1].Day.AddDays(1)
+                && fromAggregates[end].Ranges.SequenceEqual(fromAggregates[start].Ranges))
+            {
+                end++;
+            }
+
+            var firstDay = UtcBuckets.Day(fromAggregates[start].Day);
+            var lastDay = UtcBuckets.Day(fromAggregates[end - 1].Day);
+            foreach (var range in fromAggregates[start].Ranges)
+            {
+                reads.Add(() => ReadAggregatesAsync(firstDay, lastDay, range, wanted, events, withValues, figures, cancellationToken));
+            }
+
+            start = end;
         }
 
         // A rollup read may return rows of hot days too (a month, or a range that spans one); only cold cells count from it.
@@ -63,8 +84,7 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
             var partition = RollupKeys.Partition(level, month.Key.Month);
             var first = InMonth(month.Min(c => c.Start), month.Key.Level);
             var last = InMonth(month.Max(c => c.Start), month.Key.Level);
-            // Days: one read of the month for every event is cheaper than one per event (a month holds 31 rows an event).
-            if (events is null || month.Key.Level == CellLevel.Day)
+            if (events is null)
             {
                 reads.Add(() => ReadRollupsAsync(partition, month.Key.Level, month.Key.Month, null, cold, withValues, figures, cancellationToken));
                 continue;
@@ -115,17 +135,17 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
         }
     }
 
-    /// <summary>One read for all shards of a day: their partitions (<c>yyyyMMdd_0</c> to <c>_3</c>) sort together.</summary>
+    /// <summary>One read for all shards of consecutive days: their partitions (<c>yyyyMMdd_0</c> to <c>_3</c>) sort together.</summary>
     private async Task ReadAggregatesAsync(
-        string dayKey, DateTime day, (string Lower, string Upper) range, HashSet<UtcCell> wanted, IReadOnlyCollection<string>? events,
+        string firstDay, string lastDay, (string Lower, string Upper) range, HashSet<UtcCell> wanted, IReadOnlyCollection<string>? events,
         bool withValues, Figures figures, CancellationToken cancellationToken)
     {
         var (lower, upper) = range;
-        var firstShard = dayKey + "_";
-        var afterShards = dayKey + "`";
+        var firstShard = firstDay + "_";
+        var afterShards = lastDay + "`";
         await foreach (var row in aggregates.QueryAsync<TableEntity>(
             e => e.PartitionKey.CompareTo(firstShard) >= 0 && e.PartitionKey.CompareTo(afterShards) < 0 && e.RowKey.CompareTo(lower) >= 0 && e.RowKey.CompareTo(upper) < 0,
-            select: Columns(withValues, "State"),
+            select: Columns(withValues, "State", "PartitionKey"),
             cancellationToken: cancellationToken))
         {
             if (row.GetString("State") == AggregateStore.Folded || row.GetString("EventName") is not { } eventName || (events is not null && !events.Contains(eventName)))
@@ -134,6 +154,7 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
             }
 
             var (bucket, _, _) = AggregateKeys.Parse(row.RowKey);
+            var day = DateTime.ParseExact(row.PartitionKey[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
             var cell = bucket switch
             {
                 "d" => new UtcCell(CellLevel.Day, new DateTimeOffset(day, TimeSpan.Zero)),
