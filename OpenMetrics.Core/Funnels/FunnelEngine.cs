@@ -85,6 +85,7 @@ public sealed class FunnelEngine
         var ranked = _byGroup
             .Select(pair => (Value: BreakdownValues.ValueOf(pair.Key), Tally: pair.Value))
             .OrderByDescending(g => g.Tally.EnteredUsers)
+            .ThenBy(g => g.Value is null)
             .ThenBy(g => g.Value, StringComparer.Ordinal)
             .ToList();
         var groups = ranked.Take(breakdown.Limit).Select(g => new FunnelBreakdownResult(g.Value, g.Tally.Steps(_definition.Steps))).ToList();
