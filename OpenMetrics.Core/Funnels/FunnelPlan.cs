@@ -9,7 +9,8 @@ internal sealed class FunnelPlan
     public FunnelPlan(FunnelDefinition definition)
     {
         Steps = definition.Steps.Count;
-        WindowTicks = definition.Window.Ticks;
+        // No longer than the calendar: an entry's time plus the window then always fits a long.
+        WindowTicks = Math.Min(definition.Window.Ticks, DateTimeOffset.MaxValue.UtcTicks);
         FromTicks = definition.From.UtcTicks;
         ToTicks = definition.To.UtcTicks;
         StepsMask = Steps == 64 ? ulong.MaxValue : (1UL << Steps) - 1;

@@ -42,4 +42,20 @@ public sealed class UserStreamBuilderTests
         byUser.Build([Event("view", "2026-11-02T10:00:00Z", """{"plan": "free"}""")], Json("""{"plan": "pro"}"""), null, stream);
         Assert.Equal("pro", values.ValueOf(stream[0].Group));
     }
+
+    [Fact]
+    public void Session_properties_come_from_each_event_s_own_session()
+    {
+        var matcher = new EventMatcher([new EventPredicate("view", [new PropertyFilter("utm", FilterOp.Eq, Json("\"news\""), PropertyScope.Session)])]);
+        var sessions = new Dictionary<string, string> { ["s-news"] = """{"utm": "news"}""", ["s-ads"] = """{"utm": "ads"}""" };
+        var stream = new List<AnalysisEvent>();
+
+        new UserStreamBuilder(matcher).Build(
+            [Event("view", "2026-11-02T10:00:00Z", session: "s-news"), Event("view", "2026-11-02T10:00:01Z", session: "s-ads")],
+            null,
+            session => Json(sessions[session]),
+            stream);
+
+        Assert.Equal([1UL, 0UL], stream.Select(e => e.Matches));
+    }
 }

@@ -193,6 +193,16 @@ public sealed class SequentialFunnelTests
     }
 
     [Fact]
+    public void A_window_as_long_as_time_itself_still_converts()
+    {
+        var result = new FunnelCase(SignupFunnel with { Window = TimeSpan.MaxValue })
+            .User("u", Event("signup", "2026-11-02T10:00:00Z"), Event("activate", "2099-01-01T00:00:00Z"))
+            .Result();
+
+        Assert.Equal([1, 1, 0], result.Steps.Select(s => s.Users));
+    }
+
+    [Fact]
     public void Events_out_of_time_order_are_refused()
     {
         var engine = new FunnelEngine(SignupFunnel);
