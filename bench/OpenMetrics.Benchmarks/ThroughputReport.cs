@@ -8,10 +8,15 @@ internal static class ThroughputReport
 {
     public static void Print(Summary summary)
     {
+        if (summary.Reports.All(EngineReport.IsEngineBenchmark))
+        {
+            return;
+        }
+
         Console.WriteLine();
         Console.WriteLine("| benchmark | events/call | events/s (one core) | vs baseline | allocated/event |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var group in summary.Reports.Where(r => r.ResultStatistics is not null).GroupBy(EventsPerCall))
+        foreach (var group in summary.Reports.Where(r => r.ResultStatistics is not null && !EngineReport.IsEngineBenchmark(r)).GroupBy(EventsPerCall))
         {
             var baseline = group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.Baseline);
             foreach (var report in group)

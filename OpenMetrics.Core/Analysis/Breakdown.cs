@@ -1,0 +1,10 @@
+using OpenMetrics.Core.Query.Filters;
+
+namespace OpenMetrics.Core.Analysis;
+
+/// <summary>Split a funnel by the values of one property: the top <paramref name="Limit"/> values, the rest as <c>$other</c>.</summary>
+public sealed record Breakdown(string Prop, PropertyScope On = PropertyScope.Event, int Limit = 10)
+{
+    /// <summary>The group that holds every value past the top <see cref="Limit"/>, named as trends name it.</summary>
+    public const string Other = "$other";
+}

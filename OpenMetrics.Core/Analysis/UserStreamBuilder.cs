@@ -1,0 +1,51 @@
+using System.Text.Json;
+using OpenMetrics.Core.Events;
+using OpenMetrics.Core.Query.Filters;
+
+namespace OpenMetrics.Core.Analysis;
+
+/// <summary>
+/// Turns one resolved user's stored events (from any of their sessions, anonymous ones included) into the stream the
+/// engines read: put in <see cref="EventOrder"/>, matched against the query's predicates, and given the breakdown
+/// value the query asks for. Every event is kept, matched or not: a strict funnel needs to see the others.
+/// </summary>
+public sealed class UserStreamBuilder(EventMatcher matcher, Breakdown? breakdown = null, BreakdownValues? values = null)
+{
+    private readonly BreakdownValues _values = values ?? new BreakdownValues();
+
+    /// <param name="events">The user's events; sorted in place.</param>
+    /// <param name="sessionProps">The properties of a session now, by session id (needed when filters or the breakdown read them).</param>
+    /// <param name="into">Cleared, then filled with the stream.</param>
+    public void Build(List<StoredEvent> events, JsonElement? userProps, Func<string, JsonElement?>? sessionProps, List<AnalysisEvent> into)
+    {
+        events.Sort(EventOrder.Instance);
+        into.Clear();
+        foreach (var stored in events)
+        {
+            var session = sessionProps is not null && (matcher.NeedsSessionProps || breakdown?.On == PropertyScope.Session)
+                ? sessionProps(stored.SessionId)
+                : null;
+            var matches = matcher.Match(stored.Name, stored.Active, stored.Props, userProps, session);
+            into.Add(new AnalysisEvent(stored.Ts.UtcTicks, matches, GroupOf(stored, userProps, session)));
+        }
+    }
+
+    private int GroupOf(StoredEvent stored, JsonElement? userProps, JsonElement? sessionProps)
+    {
+        if (breakdown is null)
+        {
+            return 0;
+        }
+
+        var props = breakdown.On switch
+        {
+            PropertyScope.User => userProps,
+            PropertyScope.Session => sessionProps,
+            _ => stored.Props,
+        };
+        var text = props is { ValueKind: JsonValueKind.Object } bag && bag.TryGetProperty(breakdown.Prop, out var value)
+            ? PropertyFilter.Text(value)
+            : null;
+        return _values.IdOf(text);
+    }
+}
