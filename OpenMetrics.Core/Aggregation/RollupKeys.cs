@@ -19,11 +19,4 @@ public static class RollupKeys
 
     public static string Row(string eventKey, string bucketInMonth, int shard) =>
         $"{eventKey}|{bucketInMonth}|{shard.ToString(CultureInfo.InvariantCulture)}";
-
-    /// <summary>The rows of one event from the first to the last bucket of a month (inclusive), in row-key order.</summary>
-    public static (string Lower, string Upper) Range(string eventName, string firstBucket, string lastBucket)
-    {
-        var eventKey = KeyEncoding.KeyPart(eventName);
-        return ($"{eventKey}|{firstBucket}|", $"{eventKey}|{lastBucket}}}");
-    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Query.Trends;
@@ -9,7 +10,7 @@ namespace OpenMetrics.Core.Query.Trends;
 /// <summary>
 /// Reads the pre-aggregated figures of UTC day, hour and minute cells. Days the compactor still visits (today,
 /// yesterday, days marked late) are read from <c>Aggregates</c> (summaries plus live contributions); older days from
-/// their rollup copies: one read a month for days, one an event and month for hours. Minutes always come from <c>Aggregates</c>.
+/// their rollup copies: one read for the days and one for the hours of the whole range. Minutes always come from <c>Aggregates</c>.
 /// </summary>
 public sealed class PreaggregateCounts(TableClient aggregates, TableClient dailyRollups, TableClient hourlyRollups, TimeProvider clock)
 {
@@ -76,25 +77,14 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
             start = end;
         }
 
-        // A rollup read may return rows of hot days too (a month, or a range that spans one); only cold cells count from it.
+        // Cold days and hours: one read per level over all the months of the range, the events' row ranges OR-ed. A read
+        // may return rows of hot days too (they sit in the same months); only cold cells count from it.
         var cold = cells.Where(c => c.Level is CellLevel.Day or CellLevel.Hour && !hot.Contains(UtcBuckets.Day(c.Start))).ToHashSet();
-        foreach (var month in cold.GroupBy(c => (c.Level, Month: new DateTime(c.Start.Year, c.Start.Month, 1, 0, 0, 0, DateTimeKind.Utc))))
+        foreach (var level in cold.GroupBy(c => c.Level))
         {
-            var level = month.Key.Level == CellLevel.Day ? RollupKeys.DayLevel : RollupKeys.HourLevel;
-            var partition = RollupKeys.Partition(level, month.Key.Month);
-            var first = InMonth(month.Min(c => c.Start), month.Key.Level);
-            var last = InMonth(month.Max(c => c.Start), month.Key.Level);
-            if (events is null)
-            {
-                reads.Add(() => ReadRollupsAsync(partition, month.Key.Level, month.Key.Month, null, cold, withValues, figures, cancellationToken));
-                continue;
-            }
-
-            foreach (var eventName in events)
-            {
-                var range = RollupKeys.Range(eventName, first, last);
-                reads.Add(() => ReadRollupsAsync(partition, month.Key.Level, month.Key.Month, range, cold, withValues, figures, cancellationToken));
-            }
+            var rollupLevel = level.Key == CellLevel.Day ? RollupKeys.DayLevel : RollupKeys.HourLevel;
+            var filter = RollupFilter(rollupLevel, level.Min(c => c.Start), level.Max(c => c.Start), events);
+            reads.Add(() => ReadRollupsAsync(level.Key, filter, cold, withValues, figures, cancellationToken));
         }
 
         await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (read, _) => await read());
@@ -168,16 +158,30 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
         }
     }
 
-    private async Task ReadRollupsAsync(
-        string partition, CellLevel level, DateTime month, (string Lower, string Upper)? range, HashSet<UtcCell> wanted,
-        bool withValues, Figures figures, CancellationToken cancellationToken)
+    /// <summary>Rows of the months from <paramref name="first"/> to <paramref name="last"/>, of the given events (null: all).</summary>
+    private static string RollupFilter(string level, DateTimeOffset first, DateTimeOffset last, IReadOnlyCollection<string>? events)
+    {
+        var months = TableClient.CreateQueryFilter($"PartitionKey ge {RollupKeys.Partition(level, first.UtcDateTime)} and PartitionKey le {RollupKeys.Partition(level, last.UtcDateTime)}");
+        if (events is null)
+        {
+            return months;
+        }
+
+        var ofEvents = events.Select(eventName =>
+        {
+            var prefix = KeyEncoding.KeyPart(eventName) + "|";
+            var upper = prefix[..^1] + "}";
+            return TableClient.CreateQueryFilter($"(RowKey ge {prefix} and RowKey lt {upper})");
+        });
+        return $"{months} and ({string.Join(" or ", ofEvents)})";
+    }
+
+    private async Task ReadRollupsAsync(CellLevel level, string filter, HashSet<UtcCell> wanted, bool withValues, Figures figures, CancellationToken cancellationToken)
     {
         var rollups = level == CellLevel.Day ? dailyRollups : hourlyRollups;
-        var rows = range is var (lower, upper)
-            ? rollups.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(lower) >= 0 && e.RowKey.CompareTo(upper) < 0, select: Columns(withValues), cancellationToken: cancellationToken)
-            : rollups.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: Columns(withValues), cancellationToken: cancellationToken);
-        await foreach (var row in rows)
+        await foreach (var row in rollups.QueryAsync<TableEntity>(filter, select: Columns(withValues, "PartitionKey"), cancellationToken: cancellationToken))
         {
+            var month = DateTime.ParseExact(row.PartitionKey[1..], "yyyyMM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
             var bucket = row.RowKey.Split('|')[^2];
             var start = month.AddDays(int.Parse(bucket[..2], CultureInfo.InvariantCulture) - 1);
             if (level == CellLevel.Hour)
@@ -192,10 +196,6 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
             }
         }
     }
-
-    /// <summary>The day (<c>dd</c>) or day and hour (<c>ddHH</c>) of a cell inside its month, as rollup rows write it.</summary>
-    private static string InMonth(DateTimeOffset start, CellLevel level) =>
-        start.UtcDateTime.ToString(level == CellLevel.Day ? "dd" : "ddHH", CultureInfo.InvariantCulture);
 
     /// <summary>Counts and numeric stats always; counts per value only when asked (they are most of a row's bytes).</summary>
     private static IEnumerable<string>? Columns(bool withValues, params string[] extra)
