@@ -7,6 +7,7 @@ using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
+using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Storage;
 
@@ -33,6 +34,15 @@ public static class QueryServices
         services.TryAddSingleton(provider => new SavedItemStore(Table(provider, StorageNames.SavedTable)));
         services.TryAddSingleton<SavedItemsApi>();
         services.TryAddSingleton<QueryEndpoints>();
+
+        // People: search, profiles and timelines.
+        services.TryAddSingleton<UserDirectory>();
+        services.TryAddSingleton<UserLookup>();
+        services.TryAddSingleton<UserSessions>();
+        services.TryAddSingleton<UserProfiles>();
+        services.TryAddSingleton<UserTimeline>();
+        services.TryAddSingleton(provider => new SessionEventPages(Table(provider, StorageNames.SessionEventsTable)));
+        services.AddSingleton<IQueryHandler, PeopleApi>();
         return services;
     }
 

@@ -1,0 +1,71 @@
+using Azure;
+using Azure.Data.Tables;
+using OpenMetrics.Core.Events;
+
+namespace OpenMetrics.Core.Query.People;
+
+/// <summary>
+/// One session's events newest first, read lazily for a timeline's merge. <see cref="Bound"/> is the latest time an
+/// event not yet read can have: before the first read, the session's last seen (plus the minute it may lag behind);
+/// after a read, the last event time of the oldest page read, since pages come newest last event first. A merge
+/// takes a buffered event only when no stream's bound could still hold a newer one.
+/// </summary>
+internal sealed class SessionEventStream : IAsyncDisposable
+{
+    private readonly Func<IAsyncEnumerator<Page<TableEntity>>> _open;
+    private readonly TimelineFilter _filter;
+    private readonly PriorityQueue<StoredEvent, TimelinePosition> _buffer = new(TimelinePosition.NewestFirst);
+    private IAsyncEnumerator<Page<TableEntity>>? _pages;
+
+    public SessionEventStream(Func<IAsyncEnumerator<Page<TableEntity>>> open, TimelineFilter filter, DateTimeOffset bound)
+    {
+        _open = open;
+        _filter = filter;
+        Bound = Cap(bound);
+    }
+
+    /// <summary>The latest time of an event not yet read; null once the session has been read to its end.</summary>
+    public DateTimeOffset? Bound { get; private set; }
+
+    /// <summary>The newest event read and not yet taken.</summary>
+    public StoredEvent? Head => _buffer.TryPeek(out var head, out _) ? head : null;
+
+    public StoredEvent Take() => _buffer.Dequeue();
+
+    /// <summary>Reads the next table page of the session's pages into the buffer.</summary>
+    public async Task ReadAsync()
+    {
+        _pages ??= _open();
+        if (!await _pages.MoveNextAsync())
+        {
+            Bound = null;
+            return;
+        }
+
+        var page = _pages.Current;
+        foreach (var row in page.Values)
+        {
+            foreach (var stored in EventPage.Read(row))
+            {
+                if (_filter.Accepts(stored))
+                {
+                    _buffer.Enqueue(stored, TimelinePosition.Of(stored));
+                }
+            }
+        }
+
+        if (page.ContinuationToken is null)
+        {
+            Bound = null;
+        }
+        else if (page.Values.Count > 0 && page.Values[^1].GetDateTimeOffset("LastTs") is { } oldestLast)
+        {
+            Bound = Cap(oldestLast);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _pages?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>Events after the cursor are filtered out, so nothing unread is later than the cursor's time.</summary>
+    private DateTimeOffset Cap(DateTimeOffset bound) => _filter.Before is { } before && before.Ts < bound ? before.Ts : bound;
+}
