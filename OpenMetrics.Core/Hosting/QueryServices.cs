@@ -7,6 +7,7 @@ using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
+using OpenMetrics.Core.Query.Live;
 using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Storage;
@@ -43,6 +44,14 @@ public static class QueryServices
         services.TryAddSingleton<UserTimeline>();
         services.TryAddSingleton(provider => new SessionEventPages(Table(provider, StorageNames.SessionEventsTable)));
         services.AddSingleton<IQueryHandler, PeopleApi>();
+
+        // Live: per minute, active users and the newest events.
+        services.TryAddSingleton(provider => new MinuteCounts(Table(provider, StorageNames.AggregatesTable)));
+        services.TryAddSingleton(provider => new RecentEvents(Table(provider, StorageNames.EventsTable)));
+        services.TryAddSingleton(provider => new LiveView(
+            provider.GetRequiredService<MinuteCounts>(), provider.GetRequiredService<RecentEvents>(),
+            Table(provider, StorageNames.IdentityTable), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IQueryHandler, LiveApi>();
         return services;
     }
 
