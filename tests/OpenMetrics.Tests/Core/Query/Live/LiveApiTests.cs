@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using OpenMetrics.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OpenMetrics.Tests.Core.Query.Live;
 
