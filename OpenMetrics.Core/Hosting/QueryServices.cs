@@ -7,6 +7,7 @@ using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
+using OpenMetrics.Core.Query.Catalog;
 using OpenMetrics.Core.Query.Live;
 using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Query.Saved;
@@ -52,6 +53,11 @@ public static class QueryServices
             provider.GetRequiredService<MinuteCounts>(), provider.GetRequiredService<RecentEvents>(),
             Table(provider, StorageNames.IdentityTable), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IQueryHandler, LiveApi>();
+
+        // Catalog: event names, counts, property keys and values, kept in memory for 30 s.
+        services.TryAddSingleton(provider => new CatalogReader(Table(provider, StorageNames.AggregatesTable)));
+        services.TryAddSingleton<EventCatalog>();
+        services.AddSingleton<IQueryHandler, CatalogApi>();
         return services;
     }
 
