@@ -9,6 +9,7 @@ using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
 using OpenMetrics.Core.Query.Catalog;
 using OpenMetrics.Core.Query.Live;
+using OpenMetrics.Core.Query.OpenApi;
 using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Storage;
@@ -58,6 +59,8 @@ public static class QueryServices
         services.TryAddSingleton(provider => new CatalogReader(Table(provider, StorageNames.AggregatesTable)));
         services.TryAddSingleton<EventCatalog>();
         services.AddSingleton<IQueryHandler, CatalogApi>();
+
+        services.AddSingleton<IQueryHandler, OpenApiDocument>();
         return services;
     }
 
