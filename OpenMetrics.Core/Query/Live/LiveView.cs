@@ -39,8 +39,13 @@ public sealed class LiveView(MinuteCounts minuteCounts, RecentEvents recentEvent
             .Take(latestCount)
             .ToList();
         var active = recent.Where(e => e.Active && e.Ts >= activeSince).ToList();
+        // Point reads in chunks the size SessionUsers reads point by point: a busy five minutes must not turn into a
+        // scan of every session row ever written, which is what it does for a larger set at once.
         var users = new SessionUsers(identity);
-        await users.LoadAsync(active.Concat(latest).Select(e => e.SessionId), cancellationToken);
+        foreach (var sessions in active.Concat(latest).Select(e => e.SessionId).Distinct(StringComparer.Ordinal).Chunk(SessionUsers.PointReadLimit))
+        {
+            await users.LoadAsync(sessions, cancellationToken);
+        }
 
         var perMinute = (await counts).Select((count, index) => new MinuteCount(firstMinute.AddMinutes(index), count)).ToList();
         var activeUsers = active.Select(e => users.UserOf(e.SessionId, e.UserKey)).Distinct(StringComparer.Ordinal).Count();

@@ -12,17 +12,22 @@ namespace OpenMetrics.Core.Query.People;
 public sealed class SessionEventPages(TableClient sessionEvents)
 {
     /// <summary>
-    /// The session's pages, newest last event first, in table pages of about <paramref name="pageSize"/> rows. With
-    /// <paramref name="notAfter"/>, only pages holding an event at or before it (their first event is): the server
-    /// skips the newer ones.
+    /// One table page of the session's pages, newest last event first: up to <paramref name="rows"/> rows from where
+    /// <paramref name="continuation"/> left off (null: from the start). With <paramref name="notAfter"/>, only pages
+    /// holding an event at or before it (their first event is): the server skips the newer ones.
     /// </summary>
-    public IAsyncEnumerator<Page<TableEntity>> Open(string sessionId, DateTimeOffset? notAfter, int pageSize, CancellationToken cancellationToken)
+    public async Task<Page<TableEntity>?> ReadAsync(string sessionId, DateTimeOffset? notAfter, string? continuation, int rows, CancellationToken cancellationToken)
     {
         var partition = EventPageKeys.SessionPartition(sessionId);
         var filter = notAfter is { } time
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {EventPageKeys.PageRowsEnd} and FirstTs le {time}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {EventPageKeys.PageRowsEnd}");
-        return sessionEvents.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
+        await foreach (var page in sessionEvents.QueryAsync<TableEntity>(filter, rows, cancellationToken: cancellationToken).AsPages(continuation, rows))
+        {
+            return page;
+        }
+
+        return null;
     }
 
     /// <summary>The number of events a session holds: the pages' counts, without reading their events.</summary>

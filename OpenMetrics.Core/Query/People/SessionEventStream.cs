@@ -8,19 +8,26 @@ namespace OpenMetrics.Core.Query.People;
 /// One session's events newest first, read lazily for a timeline's merge. <see cref="Bound"/> is the latest time an
 /// event not yet read can have: before the first read, the session's last seen (plus the minute it may lag behind);
 /// after a read, the last event time of the oldest page read, since pages come newest last event first. A merge
-/// takes a buffered event only when no stream's bound could still hold a newer one.
+/// takes a buffered event only when no stream's bound could still hold a newer one. Reads start small and grow
+/// fourfold: a row holds up to a whole call's events (often 50), so a page of a busy session needs few rows.
 /// </summary>
-internal sealed class SessionEventStream : IAsyncDisposable
+internal sealed class SessionEventStream
 {
-    private readonly Func<IAsyncEnumerator<Page<TableEntity>>> _open;
+    private const int MaxRows = 1000;
+
+    private readonly Func<string?, int, Task<Page<TableEntity>?>> _read;
     private readonly TimelineFilter _filter;
     private readonly PriorityQueue<StoredEvent, TimelinePosition> _buffer = new(TimelinePosition.NewestFirst);
-    private IAsyncEnumerator<Page<TableEntity>>? _pages;
+    private string? _continuation;
+    private int _rows;
 
-    public SessionEventStream(Func<IAsyncEnumerator<Page<TableEntity>>> open, TimelineFilter filter, DateTimeOffset bound)
+    /// <param name="read">Reads a table page of the session's rows: from a continuation (null: the start), up to so many rows.</param>
+    /// <param name="firstRows">Rows of the first read.</param>
+    public SessionEventStream(Func<string?, int, Task<Page<TableEntity>?>> read, TimelineFilter filter, DateTimeOffset bound, int firstRows)
     {
-        _open = open;
+        _read = read;
         _filter = filter;
+        _rows = firstRows;
         Bound = Cap(bound);
     }
 
@@ -35,14 +42,14 @@ internal sealed class SessionEventStream : IAsyncDisposable
     /// <summary>Reads the next table page of the session's pages into the buffer.</summary>
     public async Task ReadAsync()
     {
-        _pages ??= _open();
-        if (!await _pages.MoveNextAsync())
+        var page = await _read(_continuation, _rows);
+        _rows = Math.Min(_rows * 4, MaxRows);
+        if (page is null)
         {
             Bound = null;
             return;
         }
 
-        var page = _pages.Current;
         foreach (var row in page.Values)
         {
             foreach (var stored in EventPage.Read(row))
@@ -54,7 +61,8 @@ internal sealed class SessionEventStream : IAsyncDisposable
             }
         }
 
-        if (page.ContinuationToken is null)
+        _continuation = page.ContinuationToken;
+        if (_continuation is null)
         {
             Bound = null;
         }
@@ -63,8 +71,6 @@ internal sealed class SessionEventStream : IAsyncDisposable
             Bound = Cap(oldestLast);
         }
     }
-
-    public ValueTask DisposeAsync() => _pages?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>Events after the cursor are filtered out, so nothing unread is later than the cursor's time.</summary>
     private DateTimeOffset Cap(DateTimeOffset bound) => _filter.Before is { } before && before.Ts < bound ? before.Ts : bound;

@@ -18,28 +18,19 @@ public sealed class UserTimeline(UserSessions userSessions, SessionEventPages pa
     {
         var links = await userSessions.ReadAsync(userKey, withProps: false, cancellationToken);
 
-        // One more row than the page needs: an event row holds one event or more, so this is enough for a page and its "next".
-        var rowsPerRead = Math.Clamp(limit + 1, 20, 1000);
+        // A first read of a fifth as many rows as the page has events: rows often hold several events each.
+        var firstRows = Math.Clamp((limit + 1) / 5, 5, 200);
         var streams = links.Sessions
             .Where(session => filter.Before is null || session.FirstSeen is null || session.FirstSeen <= filter.Before.Ts)
             .Select(session => new SessionEventStream(
-                () => pages.Open(session.SessionId, filter.Before?.Ts, rowsPerRead, cancellationToken),
+                (continuation, rows) => pages.ReadAsync(session.SessionId, filter.Before?.Ts, continuation, rows, cancellationToken),
                 filter,
-                session.LastSeen is { } last ? last + IdentityStore.LastSeenResolution : DateTimeOffset.MaxValue))
+                session.LastSeen is { } last ? last + IdentityStore.LastSeenResolution : DateTimeOffset.MaxValue,
+                firstRows))
             .ToList();
-        try
-        {
-            var taken = await MergeAsync(streams, limit + 1, cancellationToken);
-            var next = taken.Count > limit ? TimelineCursor.Encode(TimelinePosition.Of(taken[limit - 1])) : null;
-            return ([.. taken.Take(limit).Select(e => new TimelineEvent(e.Name, e.Ts, e.Props, e.SessionId))], next);
-        }
-        finally
-        {
-            foreach (var stream in streams)
-            {
-                await stream.DisposeAsync();
-            }
-        }
+        var taken = await MergeAsync(streams, limit + 1, cancellationToken);
+        var next = taken.Count > limit ? TimelineCursor.Encode(TimelinePosition.Of(taken[limit - 1])) : null;
+        return ([.. taken.Take(limit).Select(e => new TimelineEvent(e.Name, e.Ts, e.Props, e.SessionId))], next);
     }
 
     private static async Task<List<StoredEvent>> MergeAsync(List<SessionEventStream> streams, int wanted, CancellationToken cancellationToken)

@@ -85,6 +85,44 @@ public sealed class PeopleApiTests(QueryHostFixture host)
     }
 
     [Fact]
+    public async Task Pages_of_sessions_with_many_calls_come_whole_and_in_order()
+    {
+        var user = "many-" + _run;
+        var busy = "busy-" + _run;
+        var quiet = "quiet-" + _run;
+        for (var call = 0; call < 40; call++)
+        {
+            await LogAsync(busy, ($"b{call}a", call * 10), ($"b{call}b", (call * 10) + 1), ($"b{call}c", (call * 10) + 2));
+            if (call % 2 == 0)
+            {
+                await LogAsync(quiet, ($"q{call}", (call * 10) + 5));
+            }
+        }
+
+        await host.WaitForIngestAsync();
+        await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = busy, userId = user }));
+        await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = quiet, userId = user }));
+        await host.WaitForIngestAsync();
+
+        var paged = new List<(string Name, string Session, int Seconds)>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await GetAsync($"/api/users/{user}/events?limit=7" + (cursor is null ? "" : "&before=" + cursor));
+            paged.AddRange(Events(page));
+            cursor = page.GetProperty("next").GetString();
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(20, pages);
+        Assert.Equal(140, paged.Count);
+        Assert.Equal(paged.OrderByDescending(e => e.Seconds).ToList(), paged);
+        Assert.Equal(140, paged.Select(e => e.Name).Distinct().Count());
+    }
+
+    [Fact]
     public async Task The_event_filter_keeps_one_name()
     {
         var session = "filter-" + _run;
