@@ -7,6 +7,10 @@ using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
+using OpenMetrics.Core.Query.Catalog;
+using OpenMetrics.Core.Query.Live;
+using OpenMetrics.Core.Query.OpenApi;
+using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Trends;
@@ -52,6 +56,30 @@ public static class QueryServices
         services.TryAddSingleton(provider => new SavedItemStore(Table(provider, StorageNames.SavedTable)));
         services.TryAddSingleton<SavedItemsApi>();
         services.TryAddSingleton<QueryEndpoints>();
+
+        // People: search, profiles and timelines.
+        services.TryAddSingleton<UserDirectory>();
+        services.TryAddSingleton<UserLookup>();
+        services.TryAddSingleton<UserSessions>();
+        services.TryAddSingleton<UserProfiles>();
+        services.TryAddSingleton<UserTimeline>();
+        services.TryAddSingleton(provider => new SessionEventPages(Table(provider, StorageNames.SessionEventsTable)));
+        services.AddSingleton<IQueryHandler, PeopleApi>();
+
+        // Live: per minute, active users and the newest events.
+        services.TryAddSingleton(provider => new MinuteCounts(Table(provider, StorageNames.AggregatesTable)));
+        services.TryAddSingleton(provider => new RecentEvents(Table(provider, StorageNames.EventsTable)));
+        services.TryAddSingleton(provider => new LiveView(
+            provider.GetRequiredService<MinuteCounts>(), provider.GetRequiredService<RecentEvents>(),
+            Table(provider, StorageNames.IdentityTable), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IQueryHandler, LiveApi>();
+
+        // Catalog: event names, counts, property keys and values, kept in memory for 30 s.
+        services.TryAddSingleton(provider => new CatalogReader(Table(provider, StorageNames.AggregatesTable)));
+        services.TryAddSingleton<EventCatalog>();
+        services.AddSingleton<IQueryHandler, CatalogApi>();
+
+        services.AddSingleton<IQueryHandler, OpenApiDocument>();
         return services;
     }
 

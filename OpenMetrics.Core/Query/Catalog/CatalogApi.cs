@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using OpenMetrics.Core.Functions;
+using OpenMetrics.Core.Http;
+
+namespace OpenMetrics.Core.Query.Catalog;
+
+/// <summary>
+/// <c>GET /api/catalog</c>: every event with its count, last seen, property keys and its 10 most frequent values per
+/// key; <c>GET /api/catalog?event=NAME</c>: that event alone (or none) with up to 50 values per key, for
+/// autocompleting a filter's value. See docs/query.md.
+/// </summary>
+public sealed class CatalogApi(EventCatalog catalog) : IQueryHandler
+{
+    public const int ValuesInListing = 10;
+    public const int ValuesForOneEvent = 50;
+
+    public IReadOnlyList<string> Functions { get; } = [QueryFunctionNames.Catalog];
+
+    public async Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken)
+    {
+        var eventName = QueryStringArguments.Text(request, "event");
+        var snapshot = await catalog.GetAsync(cancellationToken);
+        var entries = eventName is null
+            ? snapshot.Events.Select(facts => facts.ToEntry(ValuesInListing))
+            : snapshot.Events.Where(facts => string.Equals(facts.Name, eventName, StringComparison.Ordinal)).Select(facts => facts.ToEntry(ValuesForOneEvent));
+        return QueryJson.Answer(new CatalogAnswer(snapshot.Since, snapshot.Until, snapshot.ComputedAt, [.. entries]));
+    }
+}

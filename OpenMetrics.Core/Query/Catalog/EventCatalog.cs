@@ -1,0 +1,29 @@
+namespace OpenMetrics.Core.Query.Catalog;
+
+/// <summary>
+/// The catalog, kept in memory for <see cref="Lifetime"/>: every dashboard load reads it, and its figures move slowly.
+/// One computation serves every caller that arrives while it runs; a failed one is not kept.
+/// </summary>
+public sealed class EventCatalog(CatalogReader reader, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _gate = new();
+    private (DateTimeOffset Started, Task<CatalogSnapshot> Computing)? _current;
+
+    public Task<CatalogSnapshot> GetAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            if (_current is not { } current || now - current.Started >= Lifetime || current.Computing.IsFaulted || current.Computing.IsCanceled)
+            {
+                // Not the caller's token: the computation is shared, and one caller leaving must not cancel it for the others.
+                current = (now, reader.ReadAsync(now, CancellationToken.None));
+                _current = current;
+            }
+
+            return current.Computing.WaitAsync(cancellationToken);
+        }
+    }
+}

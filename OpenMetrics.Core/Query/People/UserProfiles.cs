@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using OpenMetrics.Core.Identity;
+
+namespace OpenMetrics.Core.Query.People;
+
+/// <summary>Puts a user's profile together: their properties, sessions, time span and how many events they logged.</summary>
+public sealed class UserProfiles(UserSessions userSessions, SessionEventPages pages)
+{
+    private const int ParallelReads = 16;
+
+    public async Task<UserProfile> ReadAsync(FoundUser user, CancellationToken cancellationToken)
+    {
+        var links = await userSessions.ReadAsync(user.UserKey, withProps: true, cancellationToken);
+        var counts = new ConcurrentBag<long>();
+        await Parallel.ForEachAsync(links.Sessions, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken }, async (session, token) =>
+            counts.Add(await pages.CountAsync(session.SessionId, token)));
+
+        return new UserProfile(
+            user.UserKey,
+            StoredProps.Read(user.Profile),
+            links.Sessions.Min(s => s.FirstSeen),
+            links.Sessions.Max(s => s.LastSeen),
+            links.Sessions,
+            counts.Sum(),
+            UserKeys.IsAnonymous(user.UserKey),
+            user.MergedFrom,
+            links.MergedUsers);
+    }
+}
