@@ -176,7 +176,8 @@ public sealed class OpenMetricsClient : IOpenMetricsClient, IAsyncDisposable, ID
     }
 
     /// <summary>Same as <see cref="DisposeAsync"/>, blocking; prefer <c>await using</c>.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    /// <remarks>On the thread pool, so that blocking here cannot deadlock an app with a synchronization context.</remarks>
+    public void Dispose() => Task.Run(() => DisposeAsync().AsTask()).GetAwaiter().GetResult();
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -219,7 +220,18 @@ public sealed class OpenMetricsClient : IOpenMetricsClient, IAsyncDisposable, ID
 
             _flushRequested = false;
             var taken = _outbox.TakeAll();
-            var outcome = taken.Count == 0 ? CallOutcome.Done : await SendAsync(taken);
+            CallOutcome outcome;
+            try
+            {
+                outcome = taken.Count == 0 ? CallOutcome.Done : await SendAsync(taken);
+            }
+#pragma warning disable CA1031 // whatever went wrong (a disposed HttpClient, a handler that threw), the loop must go on
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                outcome = new CallOutcome(taken, null, exception.Message);
+            }
+
             _outbox.Release(outcome.Unsent);
             if (_outbox.TakeDropped() is > 0 and var dropped)
             {
