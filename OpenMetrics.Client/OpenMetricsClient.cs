@@ -16,20 +16,13 @@ namespace OpenMetrics.Client;
 public sealed class OpenMetricsClient : IOpenMetricsClient, IAsyncDisposable, IDisposable
 {
     private const int MaxNameLength = 255;
-    private const int ParallelSessions = 4;
 
     private readonly OpenMetricsClientOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly CallSender _sender;
     private readonly HttpClient? _ownedHttp;
     private readonly Outbox _outbox;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly object _waitersGate = new();
-    private readonly List<(long Through, TaskCompletionSource Done)> _waiters = [];
-    private readonly Task _loop;
-    private TaskCompletionSource _wake = NewSignal();
-    private volatile bool _flushRequested;
+    private readonly SendLoop _loop;
     private int _disposed;
 
     /// <summary>A client with its own HttpClient (or <paramref name="httpClient"/>, which it then does not dispose).</summary>
@@ -62,9 +55,8 @@ public sealed class OpenMetricsClient : IOpenMetricsClient, IAsyncDisposable, ID
         _time = timeProvider ?? TimeProvider.System;
         // The routes are relative to the address, which may have a path of its own.
         var root = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
-        _sender = new CallSender(root, http, _time, _logger, options.RequestTimeout);
         _outbox = new Outbox(Math.Max(1, options.MaxQueueSize));
-        _loop = Task.Run(RunAsync);
+        _loop = new SendLoop(options, _outbox, new CallSender(root, http, _time, _logger, options.RequestTimeout), _logger, _time);
     }
 
     /// <inheritdoc />
@@ -130,19 +122,7 @@ public sealed class OpenMetricsClient : IOpenMetricsClient, IAsyncDisposable, ID
     }
 
     /// <inheritdoc />
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_waitersGate)
-        {
-            _waiters.Add((_outbox.LastSequence, done));
-        }
-
-        _flushRequested = true;
-        Wake();
-        Settle();
-        await done.Task.WaitAsync(cancellationToken);
-    }
+    public Task FlushAsync(CancellationToken cancellationToken = default) => _loop.FlushAsync(cancellationToken);
 
     /// <summary>Sends what is queued (waiting up to <see cref="OpenMetricsClientOptions.ShutdownTimeout"/>), then stops.</summary>
     public async ValueTask DisposeAsync()
@@ -164,22 +144,18 @@ public sealed class OpenMetricsClient : IOpenMetricsClient, IAsyncDisposable, ID
             }
         }
 
-        await _stopping.CancelAsync();
-        await _loop;
+        await _loop.DisposeAsync();
         if (_outbox.Count > 0)
         {
             ClientLog.UnsentAtShutdown(_logger, _outbox.Count, _options.ShutdownTimeout);
         }
 
         _ownedHttp?.Dispose();
-        _stopping.Dispose();
     }
 
     /// <summary>Same as <see cref="DisposeAsync"/>, blocking; prefer <c>await using</c>.</summary>
     /// <remarks>On the thread pool, so that blocking here cannot deadlock an app with a synchronization context.</remarks>
     public void Dispose() => Task.Run(() => DisposeAsync().AsTask()).GetAwaiter().GetResult();
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static void CheckSession(string sessionId) => ArgumentException.ThrowIfNullOrEmpty(sessionId);
 
@@ -202,121 +178,7 @@ public sealed class OpenMetricsClient : IOpenMetricsClient, IAsyncDisposable, ID
 
         if (_outbox.Add(sessionId, route, field, json) >= _options.FlushAt)
         {
-            Wake();
-        }
-    }
-
-    private void Wake() => Volatile.Read(ref _wake).TrySetResult();
-
-    private async Task RunAsync()
-    {
-        var failures = 0;
-        while (!_stopping.IsCancellationRequested)
-        {
-            if (failures == 0)
-            {
-                await WaitForWorkAsync();
-            }
-
-            _flushRequested = false;
-            var taken = _outbox.TakeAll();
-            CallOutcome outcome;
-            try
-            {
-                outcome = taken.Count == 0 ? CallOutcome.Done : await SendAsync(taken);
-            }
-#pragma warning disable CA1031 // whatever went wrong (a disposed HttpClient, a handler that threw), the loop must go on
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                outcome = new CallOutcome(taken, null, exception.Message);
-            }
-
-            _outbox.Release(outcome.Unsent);
-            if (_outbox.TakeDropped() is > 0 and var dropped)
-            {
-                ClientLog.Dropped(_logger, _options.MaxQueueSize, dropped);
-            }
-
-            Settle();
-            if (outcome.Unsent.Count == 0 || _stopping.IsCancellationRequested)
-            {
-                failures = 0;
-                continue;
-            }
-
-            failures++;
-            var delay = RetryDelay.Next(failures, outcome.RetryAfter, _options.MaxRetryDelay);
-            ClientLog.WillRetry(_logger, outcome.Unsent.Count, outcome.Reason ?? "no answer", delay);
-            await Task.Delay(delay, _time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    /// <summary>Until the interval passes, a flush is asked for, or enough calls wait.</summary>
-    private async Task WaitForWorkAsync()
-    {
-        if (_flushRequested || _outbox.Count >= _options.FlushAt)
-        {
-            return;
-        }
-
-        var wake = Volatile.Read(ref _wake);
-        using var interval = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        await Task.WhenAny(wake.Task, Task.Delay(_options.FlushInterval, _time, interval.Token));
-        await interval.CancelAsync();
-        if (wake.Task.IsCompleted)
-        {
-            Interlocked.CompareExchange(ref _wake, NewSignal(), wake);
-        }
-    }
-
-    /// <summary>Each session's requests in order, a few sessions at a time; a session stops at its first failure.</summary>
-    private async Task<CallOutcome> SendAsync(List<PendingCall> taken)
-    {
-        var unsent = new List<PendingCall>();
-        TimeSpan? retryAfter = null;
-        string? reason = null;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelSessions };
-        await Parallel.ForEachAsync(CallPlan.BySession(taken, Math.Max(1, _options.MaxEventsPerCall)), parallel, async (session, _) =>
-        {
-            for (var i = 0; i < session.Count; i++)
-            {
-                var outcome = await _sender.SendAsync(session[i], _stopping.Token);
-                if (outcome.Unsent.Count == 0)
-                {
-                    continue;
-                }
-
-                lock (unsent)
-                {
-                    unsent.AddRange(outcome.Unsent);
-                    unsent.AddRange(session.Skip(i + 1).SelectMany(call => call.Items));
-                    retryAfter = outcome.RetryAfter > retryAfter || retryAfter is null ? outcome.RetryAfter : retryAfter;
-                    reason ??= outcome.Reason;
-                }
-
-                return;
-            }
-        });
-        return unsent.Count == 0 ? CallOutcome.Done : new CallOutcome(unsent, retryAfter, reason);
-    }
-
-    /// <summary>Completes the flushes whose calls are all stored (or dropped, or refused for good).</summary>
-    private void Settle()
-    {
-        var oldestPending = _outbox.OldestPending;
-        lock (_waitersGate)
-        {
-            _waiters.RemoveAll(waiter =>
-            {
-                if (waiter.Through >= oldestPending)
-                {
-                    return false;
-                }
-
-                waiter.Done.TrySetResult();
-                return true;
-            });
+            _loop.Wake();
         }
     }
 }
