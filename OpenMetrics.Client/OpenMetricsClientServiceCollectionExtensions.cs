@@ -28,15 +28,35 @@ public static class OpenMetricsClientServiceCollectionExtensions
         services.AddHttpClient(HttpClientName);
         services.TryAddSingleton(provider =>
         {
-            var factory = provider.GetRequiredService<IHttpClientFactory>();
             return new OpenMetricsClient(
                 provider.GetRequiredService<IOptions<OpenMetricsClientOptions>>().Value,
-                () => factory.CreateClient(HttpClientName),
+                ClientsFrom(provider.GetRequiredService<IHttpClientFactory>()),
                 provider.GetService<ILogger<OpenMetricsClient>>(),
                 provider.GetService<TimeProvider>());
         });
         services.TryAddSingleton<IOpenMetricsClient>(provider => provider.GetRequiredService<OpenMetricsClient>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FlushOnShutdown>());
         return services;
+    }
+
+    /// <summary>
+    /// A fresh client from the factory for each request, as IHttpClientFactory intends. But once the container is being
+    /// disposed the factory cannot build a handler, and the client's last flush (its own dispose) still has to send: it
+    /// then reuses the last client it got (one is made at once, so there always is one), whose handler outlives the container.
+    /// </summary>
+    private static Func<HttpClient> ClientsFrom(IHttpClientFactory factory)
+    {
+        var last = factory.CreateClient(HttpClientName);
+        return () =>
+        {
+            try
+            {
+                return last = factory.CreateClient(HttpClientName);
+            }
+            catch (ObjectDisposedException)
+            {
+                return last;
+            }
+        };
     }
 }

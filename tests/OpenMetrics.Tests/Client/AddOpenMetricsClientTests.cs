@@ -32,6 +32,25 @@ public sealed class AddOpenMetricsClientTests(ClientHostFixture host)
     }
 
     [Fact]
+    public async Task Calls_made_after_the_host_stopped_are_sent_when_the_container_is_disposed()
+    {
+        var session = $"late-{Guid.NewGuid():N}";
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddOpenMetricsClient(options => (options.ServerUrl, options.FlushInterval) = (host.BaseAddress, TimeSpan.FromHours(1)));
+        var app = builder.Build();
+        await app.StartAsync();
+        var client = app.Services.GetRequiredService<IOpenMetricsClient>();
+        await app.StopAsync();
+
+        // A request that was still finishing when the host stopped.
+        client.LogEvent(session, "late");
+        await ((IAsyncDisposable)app).DisposeAsync();
+        var stored = await host.WaitForSessionAsync(session, 1);
+
+        Assert.Equal(["late"], stored.EventNames);
+    }
+
+    [Fact]
     public async Task A_missing_server_address_stops_the_host_from_starting()
     {
         var builder = Host.CreateApplicationBuilder();
