@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OpenMetrics.Core.BrowserClient;
 using OpenMetrics.Core.Dashboard;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Hosting;
@@ -55,10 +56,12 @@ public static class LocalHostApp
         var pattern = "/" + function.Route;
         switch (function.App)
         {
-            case FunctionApp.Ingest:
-                var call = FunctionCatalog.V1CallOf(function);
+            case FunctionApp.Ingest when FunctionCatalog.V1CallOf(function) is { } call:
                 app.MapMethods(pattern, function.Methods, (HttpContext context, IngestService ingest) =>
                     ingest.HandleAsync(call, context.Request, context.RequestAborted)).WithName(function.Name);
+                break;
+            case FunctionApp.Ingest when function.Name == ClientRoutes.BrowserScriptFunction:
+                app.MapMethods(pattern, function.Methods, (HttpContext context, ClientScript script) => script.Serve(context.Request)).WithName(function.Name);
                 break;
             case FunctionApp.Aggregate when function.Name == "ListPoison":
                 app.MapMethods(pattern, function.Methods, (HttpContext context, PoisonApi poison) =>

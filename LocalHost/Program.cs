@@ -15,6 +15,7 @@ var url = $"http://localhost:{options.Port}";
 Console.WriteLine($"""
     OpenMetrics local host is running.
       logging API  {url}/v1/ping  (and /v1/events, /v1/createUser, /v1/setUserId, /v1/setUserProps, /v1/setSessionProps)
+      browser      {url}/apis/javascript/client.js  (the _om snippet's script)
       dashboard    {url}/?key={Uri.EscapeDataString(options.QueryKey)}
       query API    {url}/api/... with header x-openmetrics-key: {options.QueryKey}{(options.QueryKeyGenerated ? "  (made at start; set OPENMETRICS_QUERY_KEY to keep one)" : "")}
       queues       ingest is processed here; failed messages: {url}/ops/poison (replay: POST {url}/ops/poison/replay)

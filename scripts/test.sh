@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, and end-to-end tests that start their own Azurite on free ports.
+# Runs every test: unit tests, and end-to-end tests that start their own Azurite on free ports (and Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
+# The browser client's tests drive Debian's Chromium (Playwright cannot download a browser here).
+if [ -z "${OPENMETRICS_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  $sudo apt-get update && $sudo apt-get install -y chromium
+fi
 log=$(mktemp)
 status=0
 dotnet test OpenMetrics.sln -c Release 2>&1 | tee "$log" || status=$?

@@ -25,6 +25,7 @@ public static class FunctionCatalog
         new("SetUserId", FunctionApp.Ingest, V1Routes.SetUserId, V1Methods),
         new("SetUserProps", FunctionApp.Ingest, V1Routes.SetUserProps, V1Methods),
         new("SetSessionProps", FunctionApp.Ingest, V1Routes.SetSessionProps, V1Methods),
+        new(ClientRoutes.BrowserScriptFunction, FunctionApp.Ingest, ClientRoutes.BrowserScript, ["GET"]),
         new("ListPoison", FunctionApp.Aggregate, OpsRoutes.Poison, ["GET"]),
         new("ReplayPoison", FunctionApp.Aggregate, OpsRoutes.ReplayPoison, ["POST"]),
         new("Dashboard", FunctionApp.Query, QueryRoutes.Dashboard, ["GET"]),
@@ -74,6 +75,7 @@ public static class FunctionCatalog
         new("CompactAggregates", FunctionApp.Aggregate, Schedules.Compaction),
     ];
 
-    /// <summary>The v1 call an ingest function answers, by its function name.</summary>
-    public static V1Call V1CallOf(HttpFunction function) => Enum.Parse<V1Call>(function.Name);
+    /// <summary>The v1 call an ingest function answers, by its function name; null for the ingest app's other functions.</summary>
+    public static V1Call? V1CallOf(HttpFunction function) =>
+        function.App == FunctionApp.Ingest && Enum.TryParse<V1Call>(function.Name, out var call) ? call : null;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenMetrics.Core.BrowserClient;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Storage;
 
@@ -20,6 +21,7 @@ public static class IngestServices
         services.AddSingleton(provider => RejectionLog.Create(provider.GetRequiredService<StorageAccount>()));
         services.AddSingleton<CallValidator>();
         services.AddSingleton<IngestService>();
+        services.AddSingleton(ClientScript.Embedded);
         return services;
     }
 }

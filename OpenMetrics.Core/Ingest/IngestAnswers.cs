@@ -37,7 +37,7 @@ internal sealed class IngestAnswers(bool json)
         var answer = json
             ? HttpAnswer.Json(503, new ErrorAnswer(error, null), IngestJson.Default.ErrorAnswer)
             : HttpAnswer.Text(503, error);
-        return answer.AllowAnyOrigin().WithHeader("Retry-After", retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return answer.AllowAnyOrigin().WithRetryAfter(retryAfterSeconds);
     }
 
     private static List<RejectedEvent> ToJson(IReadOnlyList<EventRejection> rejected) =>

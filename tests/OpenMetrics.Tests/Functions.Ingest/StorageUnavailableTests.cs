@@ -35,6 +35,7 @@ public sealed class StorageUnavailableTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter!.Delta);
         Assert.NotEqual("ok", await response.Content.ReadAsStringAsync());
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal("Retry-After", response.Headers.GetValues("Access-Control-Expose-Headers").Single());
     }
 
     [Fact]

@@ -54,3 +54,36 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
 }
+
+/// <summary>
+/// Storage that stops answering while an outage is on: every request fails as a refused connection would, so the
+/// ingest app answers 503 with Retry-After and the queue poller waits, until the outage ends.
+/// </summary>
+public sealed class StorageOutagePolicy : HttpPipelinePolicy
+{
+    private volatile bool _down;
+
+    public void Begin() => _down = true;
+
+    public void End() => _down = false;
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Check();
+        ProcessNext(message, pipeline);
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Check();
+        return ProcessNextAsync(message, pipeline);
+    }
+
+    private void Check()
+    {
+        if (_down)
+        {
+            throw new IOException("Connection refused (storage outage in a test)");
+        }
+    }
+}

@@ -29,11 +29,11 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
-    public void Ingest_app_declares_all_six_v1_routes()
+    public void Ingest_app_declares_all_six_v1_routes_and_the_browser_client()
     {
-        var routes = ReadHttpFunctions("Functions.Ingest").Select(f => f.Route).Order();
+        var routes = ReadHttpFunctions("Functions.Ingest").Select(f => f.Route).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["v1/createUser", "v1/events", "v1/ping", "v1/setSessionProps", "v1/setUserId", "v1/setUserProps"], routes);
+        Assert.Equal(["apis/javascript/client.js", "v1/createUser", "v1/events", "v1/ping", "v1/setSessionProps", "v1/setUserId", "v1/setUserProps"], routes);
     }
 
     [Theory]
