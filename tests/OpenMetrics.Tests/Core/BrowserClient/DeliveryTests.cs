@@ -31,7 +31,9 @@ public sealed class DeliveryTests(ChromiumFixture chromium, ClientHostFixture ho
 
         Assert.Equal(["opened", "clicked", "leaving"], stored.EventNames);
         Assert.True(stored.UserProps["left"].GetBoolean());
-        Assert.Equal("2", await later.EvaluateAsync<string?>("() => localStorage.getItem('beacons')"));
+        // At least one beacon carried the last calls. Two when the page closes within the client's one-second wait; on a
+        // machine slow enough to let that wait pass, one of them goes by fetch first, which is just as delivered.
+        Assert.True(int.Parse(await later.EvaluateAsync<string?>("() => localStorage.getItem('beacons')") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 1);
     }
 
     [Fact]
