@@ -16,19 +16,17 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
 {
     private const int Parallelism = 16;
 
-    /// <summary>Figures per cell and event name.</summary>
+    /// <summary>Figures per cell and event name, indexed by cell (a trend asks cell by cell).</summary>
     public sealed class Figures
     {
-        private readonly ConcurrentDictionary<(UtcCell Cell, string Event), BucketFigures> _byCell = new();
-
-        public BucketFigures? Get(UtcCell cell, string eventName) => _byCell.TryGetValue((cell, eventName), out var figures) ? figures : null;
+        private readonly ConcurrentDictionary<UtcCell, ConcurrentDictionary<string, BucketFigures>> _byCell = new();
 
         public IEnumerable<BucketFigures> All(UtcCell cell, Func<string, bool> eventMatches) =>
-            _byCell.Where(pair => pair.Key.Cell == cell && eventMatches(pair.Key.Event)).Select(pair => pair.Value);
+            _byCell.TryGetValue(cell, out var byEvent) ? byEvent.Where(pair => eventMatches(pair.Key)).Select(pair => pair.Value) : [];
 
         internal void Add(UtcCell cell, string eventName, BucketFigures figures)
         {
-            var total = _byCell.GetOrAdd((cell, eventName), _ => new BucketFigures());
+            var total = _byCell.GetOrAdd(cell, _ => new ConcurrentDictionary<string, BucketFigures>(StringComparer.Ordinal)).GetOrAdd(eventName, _ => new BucketFigures());
             lock (total)
             {
                 total.Add(figures);
