@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OpenMetrics.Core.Query.Filters;
 
 namespace OpenMetrics.Core.Analysis;
@@ -7,4 +8,18 @@ public sealed record Breakdown(string Prop, PropertyScope On = PropertyScope.Eve
 {
     /// <summary>The group that holds every value past the top <see cref="Limit"/>, named as trends name it.</summary>
     public const string Other = "$other";
+
+    /// <summary>The property's value as text, read from the event's, user's or session's properties; null when not set.</summary>
+    public string? ValueIn(JsonElement? eventProps, JsonElement? userProps, JsonElement? sessionProps)
+    {
+        var props = On switch
+        {
+            PropertyScope.User => userProps,
+            PropertyScope.Session => sessionProps,
+            _ => eventProps,
+        };
+        return props is { ValueKind: JsonValueKind.Object } bag && bag.TryGetProperty(Prop, out var value)
+            ? PropertyFilter.Text(value)
+            : null;
+    }
 }

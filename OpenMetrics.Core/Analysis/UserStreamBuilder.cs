@@ -30,22 +30,6 @@ public sealed class UserStreamBuilder(EventMatcher matcher, Breakdown? breakdown
         }
     }
 
-    private int GroupOf(StoredEvent stored, JsonElement? userProps, JsonElement? sessionProps)
-    {
-        if (breakdown is null)
-        {
-            return 0;
-        }
-
-        var props = breakdown.On switch
-        {
-            PropertyScope.User => userProps,
-            PropertyScope.Session => sessionProps,
-            _ => stored.Props,
-        };
-        var text = props is { ValueKind: JsonValueKind.Object } bag && bag.TryGetProperty(breakdown.Prop, out var value)
-            ? PropertyFilter.Text(value)
-            : null;
-        return _values.IdOf(text);
-    }
+    private int GroupOf(StoredEvent stored, JsonElement? userProps, JsonElement? sessionProps) =>
+        breakdown is null ? 0 : _values.IdOf(breakdown.ValueIn(stored.Props, userProps, sessionProps));
 }

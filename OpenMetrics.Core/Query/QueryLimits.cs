@@ -17,6 +17,12 @@ public sealed class QueryLimits
     /// <summary>The longest range answered from raw events (pre-aggregates answer any range).</summary>
     public int MaxRawScanDays { get; set; } = 92;
 
+    /// <summary>
+    /// The longest span of raw events a funnel or retention reads: its range plus the conversion window or the return
+    /// periods after the last cohort, and for first-time cohorts the start of the first cohort's UTC month.
+    /// </summary>
+    public int MaxAnalysisReadDays { get; set; } = 190;
+
     /// <summary>Events one raw scan may read before it gives up with a 400 asking for a narrower range.</summary>
     public long MaxRawScanEvents { get; set; } = 20_000_000;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Http;
-using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Segments;
 
 namespace OpenMetrics.Core.Query.Trends;
@@ -16,7 +15,7 @@ public sealed class TrendsHandler(
     PreaggregateTrends preaggregates,
     RawTrends raw,
     TrendsContext context,
-    SavedItemStore saved,
+    SegmentResolver segments,
     TimeProvider clock) : IQueryHandler
 {
     public IReadOnlyList<string> Functions { get; } = [QueryFunctionNames.Trends];
@@ -32,9 +31,7 @@ public sealed class TrendsHandler(
         var watch = Stopwatch.StartNew();
         if (query.SegmentId is { } segmentId)
         {
-            var definition = await saved.GetAsync(SavedKind.Segments, segmentId, cancellationToken)
-                ?? throw new QueryException($"There is no saved segment '{segmentId}'.", "segment", 404);
-            query = query with { SegmentId = null, Segment = SegmentParser.Parse(System.Text.Json.JsonSerializer.SerializeToElement(definition), "segment") };
+            query = query with { SegmentId = null, Segment = await segments.LookupAsync(segmentId, cancellationToken) };
         }
 
         var buckets = LocalBuckets.Of(query.From, query.To, query.Interval, query.Zone);
@@ -60,9 +57,7 @@ public sealed class TrendsHandler(
         if (table is null)
         {
             var people = context.People();
-            var segment = query.Segment is { } definition
-                ? await SegmentMatcher.PrepareAsync(definition, context.Users, context.Scanner, people.Sessions, clock.GetUtcNow(), cancellationToken)
-                : null;
+            var segment = await segments.PrepareAsync(null, query.Segment, people, cancellationToken);
             table = await raw.ComputeAsync(query, buckets, people, segment, cancellationToken);
             reason ??= "asked for";
         }

@@ -35,18 +35,7 @@ public sealed class TrendsQueryParser(QueryLimits limits)
         var formula = QueryFields.Text(body, "formula", "formula") is { } formulaText ? TrendFormula.Parse(formulaText, series.Count, "formula") : null;
         var source = QueryFields.Enum(body, "source", "source", TrendSource.Auto);
 
-        string? segmentId = null;
-        SegmentDefinition? segment = null;
-        switch (QueryFields.Optional(body, "segment"))
-        {
-            case { ValueKind: JsonValueKind.String } id:
-                segmentId = id.GetString();
-                break;
-            case { } inline:
-                segment = SegmentParser.Parse(inline, "segment");
-                break;
-        }
-
+        var (segmentId, segment) = SegmentField.Parse(body);
         return new TrendsQuery(series, interval, from, to, zone, breakdown, segmentId, segment, formula, source);
     }
 
@@ -89,14 +78,7 @@ public sealed class TrendsQueryParser(QueryLimits limits)
 
     private TrendBreakdown ParseBreakdown(JsonElement breakdown)
     {
-        if (breakdown.ValueKind != JsonValueKind.Object)
-        {
-            throw new QueryException("A breakdown is an object: {\"prop\", \"on\", \"limit\"}.", "breakdown");
-        }
-
-        return new TrendBreakdown(
-            QueryFields.Text(breakdown, "prop", "breakdown.prop", required: true)!,
-            QueryFields.Enum(breakdown, "on", "breakdown.on", PropertyScope.Event),
-            QueryFields.WholeNumber(breakdown, "limit", "breakdown.limit", 10, 1, limits.MaxBreakdownLimit));
+        var (prop, on, limit) = BreakdownField.Parse(breakdown, limits);
+        return new TrendBreakdown(prop, on, limit);
     }
 }
