@@ -1,20 +1,22 @@
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Functions;
+using OpenMetrics.Core.Query.Snapshots;
 
 namespace OpenMetrics.LocalHost;
 
 /// <summary>
-/// Fires every timer function of <see cref="FunctionCatalog"/> on its NCRONTAB schedule, in UTC as Azure does. Like
+/// Fires every timer function of <see cref="FunctionCatalog"/> on its NCRONTAB schedule (a <c>%Setting%</c> read from
+/// configuration, as the runtime reads app settings), in UTC as Azure does. Like
 /// the runtime, a run that overlaps its next occurrence makes that occurrence skip rather than run twice at once.
 /// </summary>
-internal sealed class TimerRunner(IServiceProvider services, TimeProvider clock, ILogger<TimerRunner> logger) : BackgroundService
+internal sealed class TimerRunner(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<TimerRunner> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(FunctionCatalog.Timers.Select(function => RunAsync(function, stoppingToken)));
 
     private async Task RunAsync(TimerFunction function, CancellationToken stopping)
     {
-        var schedule = CronSchedule.Parse(function.Schedule);
+        var schedule = CronSchedule.Parse(Schedules.Resolve(function.Schedule, name => configuration[name]));
         var run = HandlerFor(function);
         while (!stopping.IsCancellationRequested)
         {
@@ -44,6 +46,8 @@ internal sealed class TimerRunner(IServiceProvider services, TimeProvider clock,
     private Func<CancellationToken, Task> HandlerFor(TimerFunction function) => function.Name switch
     {
         "CompactAggregates" => services.GetRequiredService<AggregateCompactor>().CompactAsync,
+        FunctionCatalog.SnapshotRecentFunction => services.GetRequiredService<SnapshotRefresher>().RefreshRecentAsync,
+        FunctionCatalog.SnapshotFullFunction => services.GetRequiredService<SnapshotRefresher>().RefreshAllAsync,
         _ => throw new InvalidOperationException($"The local host does not know how to run the timer function {function.Name}."),
     };
 }

@@ -44,6 +44,12 @@ param queryKey string
 ])
 param instanceMemoryMB int = 2048
 
+@description('NCRONTAB schedule (UTC, seconds first) of the snapshots of saved funnels and retentions whose numbers can still change.')
+param snapshotRecentSchedule string = '0 */15 * * * *'
+
+@description('NCRONTAB schedule (UTC, seconds first) of the snapshots of every saved funnel and retention.')
+param snapshotFullSchedule string = '0 30 3 * * *'
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -274,6 +280,8 @@ module aggregateApp 'modules/function-app.bicep' = {
       OpenMetricsStorage__clientId: aggregateIdentity.outputs.clientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${aggregateIdentity.outputs.clientId};Authorization=AAD'
+      OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE: snapshotRecentSchedule
+      OPENMETRICS_SNAPSHOT_FULL_SCHEDULE: snapshotFullSchedule
     }
   }
 }

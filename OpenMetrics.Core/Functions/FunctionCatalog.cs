@@ -70,9 +70,15 @@ public static class FunctionCatalog
 
     public static readonly IReadOnlyList<QueueFunction> Queues = [ProcessIngest];
 
+    public const string SnapshotRecentFunction = "RefreshRecentSnapshots";
+
+    public const string SnapshotFullFunction = "RefreshAllSnapshots";
+
     public static readonly IReadOnlyList<TimerFunction> Timers =
     [
         new("CompactAggregates", FunctionApp.Aggregate, Schedules.Compaction),
+        new(SnapshotRecentFunction, FunctionApp.Aggregate, Schedules.SnapshotRecent),
+        new(SnapshotFullFunction, FunctionApp.Aggregate, Schedules.SnapshotFull),
     ];
 
     /// <summary>The v1 call an ingest function answers, by its function name; null for the ingest app's other functions.</summary>

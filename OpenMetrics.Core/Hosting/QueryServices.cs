@@ -8,9 +8,11 @@ using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
 using OpenMetrics.Core.Query.Catalog;
+using OpenMetrics.Core.Query.Funnels;
 using OpenMetrics.Core.Query.Live;
 using OpenMetrics.Core.Query.OpenApi;
 using OpenMetrics.Core.Query.People;
+using OpenMetrics.Core.Query.Retention;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Trends;
@@ -30,31 +32,22 @@ public static class QueryServices
             ? new QueryKey(key)
             : throw new InvalidOperationException($"The query API needs its key: set {QueryKey.Setting}."));
 
-        // The stores aggregation writes, here only read (registered the same way, so one process may host both apps).
-        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable)));
-        services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
-        services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
-        services.TryAddSingleton(provider => new AggregateReader(Table(provider, StorageNames.AggregatesTable)));
-
-        var limits = new QueryLimits();
-        configuration.GetSection(QueryLimits.Section).Bind(limits);
-        services.TryAddSingleton(limits);
-        services.TryAddSingleton(provider => new RawEventScanner(Table(provider, StorageNames.EventsTable), limits));
+        services.AddOpenMetricsAnalysis(configuration);
         services.TryAddSingleton(provider => new PreaggregateCounts(
             Table(provider, StorageNames.AggregatesTable), Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable),
             provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(provider => new PreaggregateUsers(Table(provider, StorageNames.MembersTable)));
-        services.TryAddSingleton(provider => new TrendsContext(
-            Table(provider, StorageNames.IdentityTable), provider.GetRequiredService<RawEventScanner>(), provider.GetRequiredService<PreaggregateUsers>()));
         services.TryAddSingleton<TrendsQueryParser>();
         services.TryAddSingleton<PreaggregateTrends>();
         services.TryAddSingleton<RawTrends>();
         services.TryAddSingleton<TrendsHandler>();
         services.AddSingleton<IQueryHandler>(provider => provider.GetRequiredService<TrendsHandler>());
-        services.AddSingleton<ISavedDefinitionCheck, SegmentParser>();
-
-        services.TryAddSingleton(provider => new SavedItemStore(Table(provider, StorageNames.SavedTable)));
         services.TryAddSingleton<SavedItemsApi>();
+
+        // Funnels and retention: answered from snapshots and cached ad-hoc answers.
+        services.TryAddSingleton<FunnelHandler>();
+        services.AddSingleton<IQueryHandler>(provider => provider.GetRequiredService<FunnelHandler>());
+        services.TryAddSingleton<RetentionHandler>();
+        services.AddSingleton<IQueryHandler>(provider => provider.GetRequiredService<RetentionHandler>());
         services.TryAddSingleton<QueryEndpoints>();
 
         // People: search, profiles and timelines.

@@ -1,3 +1,4 @@
+using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Tests.Infra;
@@ -27,10 +28,13 @@ public sealed class AppSettingsTests
     /// </summary>
     private const string QueryKey = "OPENMETRICS_QUERY_KEY";
 
+    /// <summary>The snapshot timers' schedules: a <c>%Setting%</c> the runtime cannot resolve keeps the function from starting.</summary>
+    private static readonly string[] SnapshotSchedules = [.. Schedules.Defaults.Keys];
+
     public static TheoryData<string, string[]> SettingsEachAppReads() => new()
     {
         { "ingest", [.. HostStorage, .. DataStorage, .. Telemetry] },
-        { "aggregate", [.. HostStorage, .. DataStorage, .. Telemetry] },
+        { "aggregate", [.. HostStorage, .. DataStorage, .. Telemetry, .. SnapshotSchedules] },
         { "query", [.. HostStorage, .. DataStorage, .. Telemetry, QueryKey] },
     };
 
@@ -70,6 +74,18 @@ public sealed class AppSettingsTests
 
         Assert.Contains("Authorization=AAD", app.Settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!.ToString(), StringComparison.Ordinal);
         Assert.Equal([app.IdentityDeployment], app.SourcesOf("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
+    }
+
+    [Theory]
+    [InlineData(Schedules.SnapshotRecentSetting, "snapshotRecentSchedule")]
+    [InlineData(Schedules.SnapshotFullSetting, "snapshotFullSchedule")]
+    public async Task Snapshot_schedules_deploy_from_parameters_whose_defaults_are_the_local_hosts(string setting, string parameter)
+    {
+        var infra = await CompiledInfra.LoadAsync();
+        var template = System.Text.Json.Nodes.JsonNode.Parse(infra.Json)!;
+
+        Assert.Equal(Schedules.Defaults[setting], (string?)template["parameters"]![parameter]!["defaultValue"]);
+        Assert.Contains(parameter, infra.App("aggregate").Settings[setting]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,12 +41,15 @@ public class LocalHostFixture : IAsyncLifetime
         Port = AzuritePorts.FreePort();
         var options = new LocalHostOptions { Port = Port, StorageConnectionString = _azurite.ConnectionString, StartAzurite = false, RunQueues = false, QueryKey = QueryKey };
         Configure(options);
-        _app = LocalHostApp.Build(options);
+        _app = LocalHostApp.Build(options, Arguments);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://localhost:{Port}") };
         Api = new HttpClient { BaseAddress = Http.BaseAddress };
         Api.DefaultRequestHeaders.Add(OpenMetrics.Core.Query.Access.QueryKey.Header, QueryKey);
     }
+
+    /// <summary>Command-line configuration for the local host (<c>--Name=value</c>), as an operator would pass it.</summary>
+    protected virtual string[] Arguments => [];
 
     /// <summary>Changes the local host's options before it starts, for a fixture that needs it to run differently.</summary>
     protected virtual void Configure(LocalHostOptions options)

@@ -72,11 +72,20 @@ public sealed class FunctionMetadataTests
     public void The_aggregate_app_reads_the_ingest_queue_and_compacts_every_minute()
     {
         var queue = Assert.Single(ReadTriggers("Functions.Aggregate", "queueTrigger"));
-        var timer = Assert.Single(ReadTriggers("Functions.Aggregate", "timerTrigger"));
+        var timers = ReadTriggers("Functions.Aggregate", "timerTrigger").ToDictionary(t => t.Name, t => t.Binding.GetProperty("schedule").GetString());
 
         Assert.Equal(("ProcessIngest", "ingest", "OpenMetricsStorage"),
             (queue.Name, queue.Binding.GetProperty("queueName").GetString(), queue.Binding.GetProperty("connection").GetString()));
-        Assert.Equal(("CompactAggregates", "0 */1 * * * *"), (timer.Name, timer.Binding.GetProperty("schedule").GetString()));
+        Assert.Equal("0 */1 * * * *", timers["CompactAggregates"]);
+    }
+
+    [Fact]
+    public void The_snapshot_timers_read_their_schedules_from_app_settings()
+    {
+        var timers = ReadTriggers("Functions.Aggregate", "timerTrigger").ToDictionary(t => t.Name, t => t.Binding.GetProperty("schedule").GetString());
+
+        Assert.Equal("%OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE%", timers["RefreshRecentSnapshots"]);
+        Assert.Equal("%OPENMETRICS_SNAPSHOT_FULL_SCHEDULE%", timers["RefreshAllSnapshots"]);
     }
 
     [Fact]
