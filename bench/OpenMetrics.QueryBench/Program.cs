@@ -88,6 +88,37 @@ foreach (var (label, total) in fromPre.Where(pair => !fromRaw.TryGetValue(pair.K
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"differs: {label}: pre-aggregates {total}, raw {fromRaw.GetValueOrDefault(label)}, generated {truth.GetValueOrDefault(label)}"));
 }
 
+// Funnel and retention on demand over the same 90 days: a 5-step funnel and a 30-day daily retention, computed from the
+// raw events every run ("fresh"), with the process's peak working set while they run.
+var funnelJson = JsonSerializer.Serialize(new
+{
+    steps = Enumerable.Range(0, 5).Select(rank => new { @event = SyntheticData.EventName(rank) }),
+    window = "P7D",
+    from = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    to = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    fresh = true,
+});
+var retentionJson = JsonSerializer.Serialize(new
+{
+    startEvent = SyntheticData.EventName(0),
+    returnEvent = (string?)null,
+    period = "day",
+    periods = 30,
+    type = "first",
+    from = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    to = today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    fresh = true,
+});
+var analysisRuns = Math.Max(3, runs / 10);
+var funnelMemory = PeakMemory.Start();
+var funnel = await Timings.MeasureAsync(analysisRuns, () => http.PostAsync("/api/query/funnel", Json(funnelJson)));
+await funnelMemory.DisposeAsync();
+var retentionMemory = PeakMemory.Start();
+var retention = await Timings.MeasureAsync(analysisRuns, () => http.PostAsync("/api/query/retention", Json(retentionJson)));
+await retentionMemory.DisposeAsync();
+var funnelSteps = await FirstNumbersAsync("/api/query/funnel", funnelJson, "steps", "users");
+var retentionSizes = await FirstNumbersAsync("/api/query/retention", retentionJson, "cohorts", "size");
+
 var live = await Timings.MeasureAsync(runs, () => http.GetAsync("/api/live"));
 var timeline = await Timings.MeasureAsync(runs, () => http.GetAsync($"/api/users/{SyntheticData.UserId(1)}/events?limit=100"));
 
@@ -101,6 +132,9 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     same from the raw events (baseline)                   {raw.P50,8:N1}   {raw.P95,8:N1}   {raw.Status}   ratio raw / pre-aggregates p50: {raw.P50 / preaggregate.P50:N0}x
     live                                                  {live.P50,8:N1}   {live.P95,8:N1}   {live.Status}
     timeline page (100 events)                            {timeline.P50,8:N1}   {timeline.P95,8:N1}   {timeline.Status}
+    funnel, 5 steps, 90 days, on demand (raw events)      {funnel.P50,8:N1}   {funnel.P95,8:N1}   {funnel.Status}   ratio to the raw trend scan p50: {funnel.P50 / raw.P50:N2}x; users per step {funnelSteps}
+    retention, 30 daily periods, 90 days read, on demand  {retention.P50,8:N1}   {retention.P95,8:N1}   {retention.Status}   ratio to the raw trend scan p50: {retention.P50 / raw.P50:N2}x; first cohort sizes {retentionSizes}
+    peak working set: funnel {funnelMemory.PeakBytes / 1048576.0:N0} MiB, retention {retentionMemory.PeakBytes / 1048576.0:N0} MiB (baseline before each: {funnelMemory.BaselineBytes / 1048576.0:N0} and {retentionMemory.BaselineBytes / 1048576.0:N0} MiB; the whole process: local host, its caches and the seeding's leftovers)
     pre-aggregate, raw and generated totals agree: {agree} ({fromPre.Count} lines)
     """));
 return agree ? 0 : 1;
@@ -111,6 +145,13 @@ async Task<Dictionary<string, double>> TotalsAsync(string body)
     using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     return document.RootElement.GetProperty("series").EnumerateArray()
         .ToDictionary(line => line.GetProperty("label").GetString()!, line => line.GetProperty("total").GetDouble());
+}
+
+async Task<string> FirstNumbersAsync(string route, string body, string list, string field)
+{
+    using var response = await http.PostAsync(route, Json(body));
+    using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    return string.Join(", ", document.RootElement.GetProperty(list).EnumerateArray().Take(5).Select(item => item.GetProperty(field).GetInt32().ToString("N0", CultureInfo.InvariantCulture)));
 }
 
 IEnumerable<SyntheticSession> Count(IEnumerable<SyntheticSession> sessions)
