@@ -54,6 +54,11 @@ public sealed class QueryApi(QueryEndpoints endpoints)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = QueryRoutes.Live)] HttpRequest request) =>
         await endpoints.HandleAsync(QueryFunctionNames.Live, request, null, request.HttpContext.RequestAborted);
 
+    [Function(QueryFunctionNames.Settings)]
+    public async Task<IActionResult> Settings(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = QueryRoutes.Settings)] HttpRequest request) =>
+        await endpoints.HandleAsync(QueryFunctionNames.Settings, request, null, request.HttpContext.RequestAborted);
+
     [Function(QueryFunctionNames.Catalog)]
     public async Task<IActionResult> Catalog(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = QueryRoutes.Catalog)] HttpRequest request) =>

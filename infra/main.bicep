@@ -310,6 +310,7 @@ module queryApp 'modules/function-app.bicep' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${queryIdentity.outputs.clientId};Authorization=AAD'
       OPENMETRICS_QUERY_KEY: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.queryKeySecretUri})'
+      OPENMETRICS_INGEST_URL: ingestApp.outputs.url
     }
   }
 }

@@ -39,6 +39,7 @@ public static class FunctionCatalog
         new(QueryFunctionNames.Live, FunctionApp.Query, QueryRoutes.Live, ["GET"]),
         new(QueryFunctionNames.Catalog, FunctionApp.Query, QueryRoutes.Catalog, ["GET"]),
         new(QueryFunctionNames.OpenApi, FunctionApp.Query, QueryRoutes.OpenApi, ["GET"]),
+        new(QueryFunctionNames.Settings, FunctionApp.Query, QueryRoutes.Settings, ["GET"]),
         .. SavedCollections,
     ];
 

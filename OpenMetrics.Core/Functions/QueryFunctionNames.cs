@@ -4,6 +4,8 @@ namespace OpenMetrics.Core.Functions;
 public static class QueryFunctionNames
 {
     public const string Trends = "QueryTrends";
+    public const string Settings = "QuerySettings";
+
     public const string Funnel = "QueryFunnel";
     public const string FunnelDropoff = "QueryFunnelDropoff";
     public const string Retention = "QueryRetention";

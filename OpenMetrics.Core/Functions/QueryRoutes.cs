@@ -11,6 +11,8 @@ public static class QueryRoutes
     public const string Dashboard = "{*path}";
 
     public const string Trends = "api/query/trends";
+    public const string Settings = "api/settings";
+
     public const string Funnel = "api/query/funnel";
     public const string FunnelDropoff = "api/query/funnel/dropoff";
     public const string Retention = "api/query/retention";

@@ -15,6 +15,7 @@ using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Query.Retention;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Segments;
+using OpenMetrics.Core.Query.Settings;
 using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Storage;
 
@@ -73,6 +74,7 @@ public static class QueryServices
         services.AddSingleton<IQueryHandler, CatalogApi>();
 
         services.AddSingleton<IQueryHandler, OpenApiDocument>();
+        services.AddSingleton<IQueryHandler, SettingsApi>();
         return services;
     }
 

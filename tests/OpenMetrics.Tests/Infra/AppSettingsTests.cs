@@ -28,6 +28,9 @@ public sealed class AppSettingsTests
     /// </summary>
     private const string QueryKey = "OPENMETRICS_QUERY_KEY";
 
+    /// <summary>The logging API's address, for the dashboard's getting-started snippet (the ingest app is another host).</summary>
+    private const string IngestUrl = "OPENMETRICS_INGEST_URL";
+
     /// <summary>The snapshot timers' schedules: a <c>%Setting%</c> the runtime cannot resolve keeps the function from starting.</summary>
     private static readonly string[] SnapshotSchedules = [.. Schedules.Defaults.Keys];
 
@@ -35,7 +38,7 @@ public sealed class AppSettingsTests
     {
         { "ingest", [.. HostStorage, .. DataStorage, .. Telemetry] },
         { "aggregate", [.. HostStorage, .. DataStorage, .. Telemetry, .. SnapshotSchedules] },
-        { "query", [.. HostStorage, .. DataStorage, .. Telemetry, QueryKey] },
+        { "query", [.. HostStorage, .. DataStorage, .. Telemetry, QueryKey, IngestUrl] },
     };
 
     [Theory]

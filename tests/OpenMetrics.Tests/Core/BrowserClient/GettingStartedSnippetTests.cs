@@ -2,7 +2,7 @@ using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.BrowserClient;
 
-/// <summary>The snippet the getting-started page shows works when pasted, as shown, into a page of another site.</summary>
+/// <summary>The snippet the getting-started page (/start, and the home page until the first event) shows works when pasted, as shown, into a page of another site.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class GettingStartedSnippetTests(ChromiumFixture chromium, ClientHostFixture host, StaticSite site)
 {
@@ -11,8 +11,8 @@ public sealed class GettingStartedSnippetTests(ChromiumFixture chromium, ClientH
     {
         await using var context = await chromium.NewContextAsync();
         var gettingStarted = await context.NewPageAsync();
-        await gettingStarted.GotoAsync(host.BaseAddress.ToString());
-        await gettingStarted.WaitForFunctionAsync("() => document.getElementById('status').className === 'up'");
+        await gettingStarted.GotoAsync(new Uri(host.BaseAddress, $"/start?key={LocalHostFixture.QueryKey}").ToString());
+        await gettingStarted.Locator("#status.up").WaitForAsync();
         var snippet = await gettingStarted.Locator("#snippet").TextContentAsync();
         await ChromiumFixture.ScreenshotAsync(gettingStarted, "getting-started");
 

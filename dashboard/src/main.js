@@ -1,0 +1,46 @@
+// The dashboard: one page, one view per path, every view's state in its address. Views call the query API with the
+// key the dashboard link carried (kept for the browser session, removed from the address bar).
+import { adoptKeyFromAddress, hasKey, setKey } from "./api.js";
+import { route, start } from "./router.js";
+import { el } from "./ui.js";
+import { renderDashboard, renderDashboards } from "./views/dashboards.js";
+import { renderFunnels } from "./views/funnels.js";
+import { renderHome } from "./views/home.js";
+import { renderInsights } from "./views/insights.js";
+import { renderLive } from "./views/live.js";
+import { renderPeople, renderUser } from "./views/people.js";
+import { renderRetention } from "./views/retention.js";
+import { renderStart } from "./views/start.js";
+
+adoptKeyFromAddress();
+
+route("/", renderHome, "Home");
+route("/start", (container) => renderStart(container), "Getting started");
+route("/insights", renderInsights, "Insights");
+route("/funnels", renderFunnels, "Funnels");
+route("/retention", renderRetention, "Retention");
+route("/people", renderPeople, "People");
+route("/people/:id", renderUser, "User");
+route("/live", renderLive, "Live");
+route("/dashboards", renderDashboards, "Dashboards");
+route("/dashboards/:id", renderDashboard, "Dashboard");
+
+const main = document.getElementById("view");
+if (hasKey()) {
+  start(main);
+} else {
+  // Opened without the key (a bookmark, a shared link): ask for it once for this browser session.
+  const input = el("input", { type: "password", id: "key", autocomplete: "off", required: true });
+  main.append(el("form", {
+    className: "key-form",
+    onsubmit: (event) => {
+      event.preventDefault();
+      setKey(input.value);
+      main.replaceChildren();
+      start(main);
+    },
+  },
+  el("h1", {}, "Enter the query key"),
+  el("p", {}, "The dashboard link the server printed carries it (…/?key=…). In Azure, it is the Key Vault secret azd created."),
+  el("label", { htmlFor: "key" }, "Query key"), input, el("button", { type: "submit" }, "Open the dashboard")));
+}
