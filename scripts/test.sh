@@ -2,7 +2,8 @@
 # Runs every test: unit tests, and end-to-end tests that start their own Azurite on free ports (and Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
+# Azurite, and esbuild with Chart.js for the dashboard's build (done here, once, rather than by two projects building at once).
+[ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/esbuild ] && [ -d node_modules/chart.js ] || npm ci --no-audit --no-fund
 # The browser client's tests drive Debian's Chromium (Playwright cannot download a browser here).
 if [ -z "${OPENMETRICS_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
