@@ -26,14 +26,11 @@ public static class QueryServices
 {
     public static IServiceCollection AddOpenMetricsQuery(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
-        services.TryAddSingleton(provider => new AggregationTables(provider.GetRequiredService<StorageAccount>()));
+        services.AddOpenMetricsAnalysis(configuration);
         services.TryAddSingleton(_ => configuration[QueryKey.Setting] is { Length: > 0 } key
             ? new QueryKey(key)
             : throw new InvalidOperationException($"The query API needs its key: set {QueryKey.Setting}."));
 
-        services.AddOpenMetricsAnalysis(configuration);
         services.TryAddSingleton(provider => new PreaggregateCounts(
             Table(provider, StorageNames.AggregatesTable), Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable),
             provider.GetRequiredService<TimeProvider>()));

@@ -13,6 +13,27 @@ public static class QueryRange
 {
     public const int MaxRelativeDays = 3660;
 
+    /// <summary>
+    /// The zone (<c>tz</c>) and range of a query that reads the raw events (a funnel, a retention): a JSON object whose
+    /// range is at most <paramref name="maxDays"/> days.
+    /// </summary>
+    public static (TimeZoneInfo Zone, DateTimeOffset From, DateTimeOffset To) ParseRaw(JsonElement body, string what, int maxDays, DateTimeOffset now)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw new QueryException($"A {what} query is a JSON object.", "");
+        }
+
+        var zone = QueryFields.Zone(body, "tz", "tz");
+        var (from, to) = Parse(body, zone, now);
+        if ((to - from).TotalDays > maxDays)
+        {
+            throw new QueryException($"A {what} reads the raw events: its range may be at most {maxDays} days.", "from");
+        }
+
+        return (zone, from, to);
+    }
+
     public static (DateTimeOffset From, DateTimeOffset To) Parse(JsonElement body, TimeZoneInfo zone, DateTimeOffset now)
     {
         if (QueryFields.Text(body, "range", "range") is { } range)

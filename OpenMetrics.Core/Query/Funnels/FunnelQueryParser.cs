@@ -25,17 +25,7 @@ public sealed class FunnelQueryParser(QueryLimits limits, TimeProvider clock) : 
 
     public FunnelQuery Parse(JsonElement body)
     {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            throw new QueryException("A funnel query is a JSON object.", "");
-        }
-
-        var zone = QueryFields.Zone(body, "tz", "tz");
-        var (from, to) = QueryRange.Parse(body, zone, clock.GetUtcNow());
-        if ((to - from).TotalDays > limits.MaxRawScanDays)
-        {
-            throw new QueryException($"A funnel reads the raw events: its range may be at most {limits.MaxRawScanDays} days.", "from");
-        }
+        var (zone, from, to) = QueryRange.ParseRaw(body, "funnel", limits.MaxRawScanDays, clock.GetUtcNow());
 
         var steps = QueryFields.Array(body, "steps", "steps").Select(item => Step(item.Item, item.Path)).ToList();
         if (steps.Count is < 2 or > MaxSteps)

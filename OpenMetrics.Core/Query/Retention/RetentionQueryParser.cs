@@ -23,17 +23,7 @@ public sealed class RetentionQueryParser(QueryLimits limits, TimeProvider clock)
 
     public RetentionQuery Parse(JsonElement body)
     {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            throw new QueryException("A retention query is a JSON object.", "");
-        }
-
-        var zone = QueryFields.Zone(body, "tz", "tz");
-        var (from, to) = QueryRange.Parse(body, zone, clock.GetUtcNow());
-        if ((to - from).TotalDays > limits.MaxRawScanDays)
-        {
-            throw new QueryException($"A retention reads the raw events: its range of cohorts may be at most {limits.MaxRawScanDays} days.", "from");
-        }
+        var (zone, from, to) = QueryRange.ParseRaw(body, "retention", limits.MaxRawScanDays, clock.GetUtcNow());
 
         var definition = new RetentionDefinition(from, to, Event(body, "startEvent"), Event(body, "returnEvent"))
         {

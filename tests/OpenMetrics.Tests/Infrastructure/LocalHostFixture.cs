@@ -63,6 +63,16 @@ public class LocalHostFixture : IAsyncLifetime
         Assert.Equal("ok", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>POSTs a query to the query API (with the key) and returns the answer; anything but a success fails the test with the body.</summary>
+    public async Task<System.Text.Json.JsonElement> PostQueryAsync(string route, string json)
+    {
+        using var response = await Api.PostAsync(route, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
+
     /// <summary>Empties the ingest queue, so that a test reads only the messages it caused.</summary>
     public async Task ClearIngestQueueAsync()
     {

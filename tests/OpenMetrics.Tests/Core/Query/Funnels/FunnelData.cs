@@ -23,62 +23,35 @@ public static class FunnelData
     public const string Buy = "fbuy";
     public const string Cancel = "fcancel";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static LocalHostFixture? _seeded;
+    private static readonly SeededOnce Seeded = new(SeedAsync);
 
-    public static async Task EnsureAsync(QueryHostFixture host)
+    public static Task EnsureAsync(QueryHostFixture host) => Seeded.EnsureAsync(host);
+
+    private static async Task SeedAsync(QueryHostFixture host)
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (ReferenceEquals(_seeded, host))
-            {
-                return;
-            }
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("f-s1", (Signup, "2025-06-02T10:00:00Z", """{"plan":"free"}"""), (Activate, "2025-06-02T11:00:00Z", "{}"), (Buy, "2025-06-03T09:00:00Z", "{}")));
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s1","userId":"f-ann"}""");
+        await host.PostOkAsync("/v1/setUserProps", """{"sessionId":"f-s1","props":{"country":"NL"}}""");
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("f-s2", (Signup, "2025-06-02T12:00:00Z", """{"plan":"pro"}"""), (Activate, "2025-06-04T12:00:00Z", "{}"), (Buy, "2025-06-10T12:00:00Z", "{}")));
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s2","userId":"f-ben"}""");
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("f-s3", (Signup, "2025-06-03T08:00:00Z", """{"plan":"free"}""")));
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("f-s4", (Signup, "2025-06-05T10:00:00Z", """{"plan":"free"}"""), (Cancel, "2025-06-05T10:30:00Z", "{}"), (Activate, "2025-06-05T11:00:00Z", "{}"), (Buy, "2025-06-05T12:00:00Z", "{}")));
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s4","userId":"f-dan"}""");
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("f-s6", (Signup, "2025-06-06T10:00:00Z", "{}")));
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s5","userId":"f-cat"}""");
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("f-s5", (Activate, "2025-06-03T09:00:00Z", "{}")));
+        await host.WaitForIngestAsync();
 
-            await host.PostOkAsync("/v1/events", Events("f-s1", (Signup, "2025-06-02T10:00:00Z", """{"plan":"free"}"""), (Activate, "2025-06-02T11:00:00Z", "{}"), (Buy, "2025-06-03T09:00:00Z", "{}")));
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s1","userId":"f-ann"}""");
-            await host.PostOkAsync("/v1/setUserProps", """{"sessionId":"f-s1","props":{"country":"NL"}}""");
-            await host.PostOkAsync("/v1/events", Events("f-s2", (Signup, "2025-06-02T12:00:00Z", """{"plan":"pro"}"""), (Activate, "2025-06-04T12:00:00Z", "{}"), (Buy, "2025-06-10T12:00:00Z", "{}")));
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s2","userId":"f-ben"}""");
-            await host.PostOkAsync("/v1/events", Events("f-s3", (Signup, "2025-06-03T08:00:00Z", """{"plan":"free"}""")));
-            await host.PostOkAsync("/v1/events", Events("f-s4", (Signup, "2025-06-05T10:00:00Z", """{"plan":"free"}"""), (Cancel, "2025-06-05T10:30:00Z", "{}"), (Activate, "2025-06-05T11:00:00Z", "{}"), (Buy, "2025-06-05T12:00:00Z", "{}")));
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s4","userId":"f-dan"}""");
-            await host.PostOkAsync("/v1/events", Events("f-s6", (Signup, "2025-06-06T10:00:00Z", "{}")));
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s5","userId":"f-cat"}""");
-            await host.PostOkAsync("/v1/events", Events("f-s5", (Activate, "2025-06-03T09:00:00Z", "{}")));
-            await host.WaitForIngestAsync();
-
-            // Step 1 was logged anonymously; only now does its session become f-cat, who did step 2 in another session.
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s3","userId":"f-cat"}""");
-            await host.WaitForIngestAsync();
-            _seeded = host;
-        }
-        finally
-        {
-            Gate.Release();
-        }
+        // Step 1 was logged anonymously; only now does its session become f-cat, who did step 2 in another session.
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s3","userId":"f-cat"}""");
+        await host.WaitForIngestAsync();
     }
 
     /// <summary>A funnel of signup, activate and buy over the first week of June 2025, with the given extra fields.</summary>
     public static string Query(string extra = "") =>
         $$"""{"steps":[{"event":"{{Signup}}"},{"event":"{{Activate}}"},{"event":"{{Buy}}"}],"from":"2025-06-01","to":"2025-06-08","window":"P7D"{{extra}}}""";
 
-    public static async Task<JsonElement> PostAsync(LocalHostFixture host, string route, string json)
-    {
-        using var response = await host.Api.PostAsync(route, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
-    }
+    public static Task<JsonElement> PostAsync(LocalHostFixture host, string route, string json) => host.PostQueryAsync(route, json);
 
     public static int[] Users(JsonElement steps) => [.. steps.EnumerateArray().Select(step => step.GetProperty("users").GetInt32())];
-
-    private static string Events(string session, params (string Name, string Ts, string Props)[] events) =>
-        JsonSerializer.Serialize(new
-        {
-            sessionId = session,
-            events = events.Select(e => new { name = e.Name, ts = e.Ts, props = JsonDocument.Parse(e.Props).RootElement }),
-        });
 }

@@ -17,37 +17,24 @@ public static class RetentionData
 {
     public const string Open = "ropen";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static LocalHostFixture? _seeded;
+    private static readonly SeededOnce Seeded = new(SeedAsync);
 
-    public static async Task EnsureAsync(QueryHostFixture host)
+    public static Task EnsureAsync(QueryHostFixture host) => Seeded.EnsureAsync(host);
+
+    private static async Task SeedAsync(QueryHostFixture host)
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (ReferenceEquals(_seeded, host))
-            {
-                return;
-            }
+        await host.PostOkAsync("/v1/events", Opens("r-s1", "2025-04-01T10:00:00Z", "2025-04-02T10:00:00Z", "2025-04-04T10:00:00Z"));
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"r-s1","userId":"r-amy"}""");
+        await host.PostOkAsync("/v1/events", Opens("r-s2", "2025-03-20T10:00:00Z", "2025-04-01T12:00:00Z", "2025-04-02T12:00:00Z"));
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"r-s2","userId":"r-bo"}""");
+        await host.PostOkAsync("/v1/events", Opens("r-s3", "2025-04-02T09:00:00Z", "2025-04-03T09:00:00Z"));
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"r-s3","userId":"r-cy"}""");
+        await host.PostOkAsync("/v1/setUserProps", """{"sessionId":"r-s3","props":{"plan":"pro"}}""");
+        await host.PostOkAsync("/v1/events", Opens("r-s4", "2025-04-03T23:00:00Z"));
+        await host.WaitForIngestAsync();
 
-            await host.PostOkAsync("/v1/events", Opens("r-s1", "2025-04-01T10:00:00Z", "2025-04-02T10:00:00Z", "2025-04-04T10:00:00Z"));
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"r-s1","userId":"r-amy"}""");
-            await host.PostOkAsync("/v1/events", Opens("r-s2", "2025-03-20T10:00:00Z", "2025-04-01T12:00:00Z", "2025-04-02T12:00:00Z"));
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"r-s2","userId":"r-bo"}""");
-            await host.PostOkAsync("/v1/events", Opens("r-s3", "2025-04-02T09:00:00Z", "2025-04-03T09:00:00Z"));
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"r-s3","userId":"r-cy"}""");
-            await host.PostOkAsync("/v1/setUserProps", """{"sessionId":"r-s3","props":{"plan":"pro"}}""");
-            await host.PostOkAsync("/v1/events", Opens("r-s4", "2025-04-03T23:00:00Z"));
-            await host.WaitForIngestAsync();
-
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"r-s4","userId":"r-amy"}""");
-            await host.WaitForIngestAsync();
-            _seeded = host;
-        }
-        finally
-        {
-            Gate.Release();
-        }
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"r-s4","userId":"r-amy"}""");
+        await host.WaitForIngestAsync();
     }
 
     /// <summary>Daily retention of <c>ropen</c>, 4 periods, cohorts 04-01 to 04-03, with the given extra fields.</summary>

@@ -31,54 +31,34 @@ public static class TrendsData
     public const string Buy = "tbuy";
     public const string Ping = "tping";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static LocalHostFixture? _seeded;
+    private static readonly SeededOnce Seeded = new(SeedAsync);
 
-    public static async Task EnsureAsync(QueryHostFixture host)
+    public static Task EnsureAsync(QueryHostFixture host) => Seeded.EnsureAsync(host);
+
+    private static async Task SeedAsync(QueryHostFixture host)
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (ReferenceEquals(_seeded, host))
-            {
-                return;
-            }
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("t-s1", (View, "2025-11-02T02:00:00Z", """{"page":"/home"}"""), (View, "2025-11-02T04:30:00Z", """{"page":"/home"}""")));
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"t-s1","userId":"t-alice"}""");
+        await host.PostOkAsync("/v1/setUserProps", """{"sessionId":"t-s1","props":{"country":"NL","plan":"pro"}}""");
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("t-s2", (View, "2025-11-02T05:10:00Z", """{"page":"/pricing"}"""), (Buy, "2025-11-02T06:10:00Z", """{"price":10,"item":"a"}""")));
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"t-s2","userId":"t-bob"}""");
+        await host.PostOkAsync("/v1/setUserProps", """{"sessionId":"t-s2","props":{"country":"US"}}""");
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("t-s3", (View, "2025-11-02T12:00:00Z", """{"page":"/home"}""")));
+        await host.PostOkAsync("/v1/setSessionProps", """{"sessionId":"t-s3","props":{"utm":"ads"}}""");
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("t-s4", (View, "2025-11-02T18:45:00Z", """{"page":"/docs"}"""), (Buy, "2025-11-02T18:50:00Z", """{"price":30,"item":"b"}""")));
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("t-s1", (Buy, "2025-11-03T03:00:00Z", """{"price":20,"item":"a"}""")));
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("t-s3", (View, "2025-11-03T20:00:00Z", """{"page":"/pricing"}""")));
+        await host.PostOkAsync("/v1/events", V1Payloads.Events("t-s2", (View, "2025-11-04T04:30:00Z", "{}")));
+        await host.PostOkAsync("/v1/events", """{"sessionId":"t-s2","events":[{"name":"tping","ts":"2025-11-03T10:00:00Z","options":{"active":false}}]}""");
+        await host.WaitForIngestAsync();
 
-            await host.PostOkAsync("/v1/events", Events("t-s1", (View, "2025-11-02T02:00:00Z", """{"page":"/home"}"""), (View, "2025-11-02T04:30:00Z", """{"page":"/home"}""")));
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"t-s1","userId":"t-alice"}""");
-            await host.PostOkAsync("/v1/setUserProps", """{"sessionId":"t-s1","props":{"country":"NL","plan":"pro"}}""");
-            await host.PostOkAsync("/v1/events", Events("t-s2", (View, "2025-11-02T05:10:00Z", """{"page":"/pricing"}"""), (Buy, "2025-11-02T06:10:00Z", """{"price":10,"item":"a"}""")));
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"t-s2","userId":"t-bob"}""");
-            await host.PostOkAsync("/v1/setUserProps", """{"sessionId":"t-s2","props":{"country":"US"}}""");
-            await host.PostOkAsync("/v1/events", Events("t-s3", (View, "2025-11-02T12:00:00Z", """{"page":"/home"}""")));
-            await host.PostOkAsync("/v1/setSessionProps", """{"sessionId":"t-s3","props":{"utm":"ads"}}""");
-            await host.PostOkAsync("/v1/events", Events("t-s4", (View, "2025-11-02T18:45:00Z", """{"page":"/docs"}"""), (Buy, "2025-11-02T18:50:00Z", """{"price":30,"item":"b"}""")));
-            await host.PostOkAsync("/v1/events", Events("t-s1", (Buy, "2025-11-03T03:00:00Z", """{"price":20,"item":"a"}""")));
-            await host.PostOkAsync("/v1/events", Events("t-s3", (View, "2025-11-03T20:00:00Z", """{"page":"/pricing"}""")));
-            await host.PostOkAsync("/v1/events", Events("t-s2", (View, "2025-11-04T04:30:00Z", "{}")));
-            await host.PostOkAsync("/v1/events", """{"sessionId":"t-s2","events":[{"name":"tping","ts":"2025-11-03T10:00:00Z","options":{"active":false}}]}""");
-            await host.WaitForIngestAsync();
-
-            // The merge comes after s4's events were stored under its anonymous user.
-            await host.PostOkAsync("/v1/setUserId", """{"sessionId":"t-s4","userId":"t-alice"}""");
-            await host.WaitForIngestAsync();
-            _seeded = host;
-        }
-        finally
-        {
-            Gate.Release();
-        }
+        // The merge comes after s4's events were stored under its anonymous user.
+        await host.PostOkAsync("/v1/setUserId", """{"sessionId":"t-s4","userId":"t-alice"}""");
+        await host.WaitForIngestAsync();
     }
 
     /// <summary>POSTs a trends query and returns the answer (throws with the body when it is not 200).</summary>
-    public static async Task<JsonElement> TrendsAsync(LocalHostFixture host, string json)
-    {
-        using var response = await host.Api.PostAsync("/api/query/trends", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
-    }
+    public static Task<JsonElement> TrendsAsync(LocalHostFixture host, string json) => host.PostQueryAsync("/api/query/trends", json);
 
     /// <summary>The values of each line's points, in order.</summary>
     public static double?[] Values(JsonElement line) =>
@@ -86,11 +66,4 @@ public static class TrendsData
 
     public static string[] Times(JsonElement line) =>
         [.. line.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("t").GetString()!)];
-
-    private static string Events(string session, params (string Name, string Ts, string Props)[] events) =>
-        JsonSerializer.Serialize(new
-        {
-            sessionId = session,
-            events = events.Select(e => new { name = e.Name, ts = e.Ts, props = JsonDocument.Parse(e.Props).RootElement }),
-        });
 }
