@@ -85,8 +85,9 @@ function savedSegments() {
 
 export function renderControls(state, change) {
   const events = state.series.map((series) => series.event).filter(Boolean);
-  const measure = at("measure", field("Measure", select(measures, state.measure, (value) => change((s) => { s.measure = value; }, true))));
-  measure.querySelector("select").id = "insight-measure";
+  const measureSelect = select(measures, state.measure, (value) => change((s) => { s.measure = value; }, true));
+  measureSelect.id = "insight-measure";
+  const measure = at("measure", field("Measure", measureSelect));
   const prop = needsProp(state.measure)
     ? at("prop", labelled("Of property", propInput(state.prop, events, (value) => change((s) => { s.prop = value; }), "numeric property")))
     : null;

@@ -62,10 +62,14 @@ export async function renderInsights(container, _params, signal) {
   }
 
   function drawControls() {
-    const focused = document.activeElement && form.contains(document.activeElement) ? document.activeElement.getAttribute("aria-label") || document.activeElement.id : null;
+    // Keep the keyboard where it was: the same labelled control, else the control at the same place.
+    const active = document.activeElement && form.contains(document.activeElement) ? document.activeElement : null;
+    const label = active?.getAttribute("aria-label");
+    const place = active ? [...form.querySelectorAll("input, select, button")].indexOf(active) : -1;
     form.replaceChildren(renderControls(state, change));
-    if (focused) {
-      const again = form.querySelector(`[aria-label="${CSS.escape(focused)}"]`) ?? form.querySelector(`#${CSS.escape(focused)}`);
+    if (active) {
+      const controls = [...form.querySelectorAll("input, select, button")];
+      const again = (label && form.querySelector(`[aria-label="${CSS.escape(label)}"]`)) || controls[Math.min(place, controls.length - 1)];
       again?.focus();
     }
   }
