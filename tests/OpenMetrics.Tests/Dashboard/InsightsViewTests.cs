@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Playwright;
 using OpenMetrics.Tests.Core.Query.Trends;
 using OpenMetrics.Tests.Infrastructure;
 
