@@ -31,7 +31,7 @@ function titleOf(body) {
 }
 
 export async function renderInsights(container, _params, signal) {
-  let state = normalize(readState(fallbackState));
+  const state = normalize(readState(fallbackState));
   let run = 0;
   let chartController = null;
 
@@ -52,6 +52,10 @@ export async function renderInsights(container, _params, signal) {
     el("details", { className: "api-query" }, el("summary", {}, "The API query"), queryText, curlText));
 
   function change(mutate, redraw = false) {
+    if (signal.aborted) {
+      return; // a late debounced input after the person left: the address is another view's now
+    }
+
     mutate(state);
     writeState(state);
     if (redraw) {
@@ -81,6 +85,7 @@ export async function renderInsights(container, _params, signal) {
 
     for (const node of form.querySelectorAll("[aria-invalid]")) {
       node.removeAttribute("aria-invalid");
+      node.removeAttribute("aria-describedby");
     }
   }
 
@@ -111,6 +116,7 @@ export async function renderInsights(container, _params, signal) {
       queryText.textContent = "";
       curlText.textContent = "";
       actions.replaceChildren();
+      result.removeAttribute("aria-busy");
       result.replaceChildren(el("p", { className: "muted", id: "insight-empty" }, "Pick an event to see how often it happens. Type its name, or choose it from the suggestions."));
       return;
     }
