@@ -66,14 +66,14 @@ function seriesRow(state, index, change) {
     el("div", { className: "series-head" },
       el("span", { className: "letter", "aria-hidden": "true" }, letter(index)),
       at(`series[${index}].event`, picker),
-      el("button", { type: "button", className: "secondary", onclick: () => change((s) => { s.series[index].filters.push({ prop: "", op: "eq", value: "", on: "event" }); }, true) }, "Add filter"),
+      el("button", { type: "button", className: "secondary", "aria-label": `Add a filter to series ${letter(index)}`, onclick: () => change((s) => { s.series[index].filters.push({ prop: "", op: "eq", value: "", on: "event" }); }, true) }, "Add filter"),
       state.series.length > 1
         ? el("button", { type: "button", className: "link", "aria-label": `Remove series ${letter(index)}`, onclick: () => change((s) => { s.series.splice(index, 1); }, true) }, "remove")
         : null),
     series.filters.length ? el("div", { className: "filters" }, series.filters.map((_, filterIndex) => filterRow(state, index, filterIndex, change))) : null));
 }
 
-/** Saved segments for the segment picker (fetched once per view). */
+/** Saved segments for the segment picker (fetched once per page load). */
 let segments = null;
 function savedSegments() {
   segments ??= api.get("/api/segments").then((answer) => answer?.segments ?? []).catch(() => {
