@@ -86,6 +86,28 @@ public sealed class DashboardsViewTests(QueryHostFixture host, ChromiumFixture c
         await ChromiumFixture.ScreenshotAsync(page, "dashboard-dashboards");
     }
 
+    [Fact]
+    public async Task A_dashboard_is_created_and_renamed_from_the_list()
+    {
+        var name = "List " + Guid.NewGuid().ToString("N")[..8];
+        await using var context = await chromium.NewContextAsync(DashboardBrowser.Phone);
+        var page = await DashboardBrowser.OpenAsync(context, host, "/dashboards");
+        await page.Locator("#new-dashboard-name").FillAsync(name);
+        await page.Locator("#new-dashboard-name").PressAsync("Enter");
+        var link = page.Locator("#dashboard-list a", new() { HasTextString = name });
+        await link.WaitForAsync();
+
+        await page.GetByLabel($"Rename {name}").ClickAsync();
+        await page.GetByLabel("Dashboard name").FillAsync(name + " renamed");
+        await page.GetByLabel("Dashboard name").PressAsync("Enter");
+        await page.Locator("#dashboard-list a", new() { HasTextString = name + " renamed" }).WaitForAsync();
+
+        var href = (await page.Locator("#dashboard-list a", new() { HasTextString = name + " renamed" }).GetAttributeAsync("href"))!;
+        var stored = await DashboardBrowser.ApiAsync(host, HttpMethod.Get, "/api" + href);
+        Assert.Equal(name + " renamed", stored.GetProperty("name").GetString());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the list scrolls sideways at 390 px");
+    }
+
     private static string Tile(string title, string eventName) =>
         JsonSerializer.Serialize(new
         {

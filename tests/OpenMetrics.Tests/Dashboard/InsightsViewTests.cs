@@ -138,6 +138,26 @@ public sealed class InsightsViewTests(QueryHostFixture host, ChromiumFixture chr
     }
 
     [Fact]
+    public async Task Comparing_adds_the_previous_period_of_equal_length_as_extra_lines()
+    {
+        await TrendsData.EnsureAsync(host);
+        await using var context = await chromium.NewContextAsync(DashboardBrowser.Laptop);
+        // 2025-11-02 to 2025-11-04 included (3 days); the previous period is 2025-10-30 to 2025-11-01 included.
+        var state = InsightsPage.State("""[{"event":"tview"}]""", ""","interval":"day","compare":true""").Replace("\"from\":\"2025-11-01\"", "\"from\":\"2025-11-02\"", StringComparison.Ordinal);
+        var page = await DashboardBrowser.OpenAsync(context, host, InsightsPage.Path(state));
+        await InsightsPage.WaitForAnswerAsync(page, "\"2025-11-02\"");
+
+        var shown = await DashboardBrowser.TableNumbersAsync(page, "#insight-table");
+        var labels = await page.Locator("#insight-table tbody tr td:first-child").AllTextContentsAsync();
+        var previous = await TrendsData.TrendsAsync(host, """{"series":[{"event":"tview"}],"measure":"count","interval":"day","from":"2025-10-30","to":"2025-11-02","tz":"UTC"}""");
+
+        Assert.Equal(new[] { "tview", "tview (previous)" }, labels);
+        Assert.Equal(new double[] { 5, 1, 1, 7 }, shown[0]);
+        Assert.Equal(InsightsPage.Rows(previous)[0], shown[1]);
+        Assert.Contains("compared with 2025-10-30", await page.Locator("#insight-source").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_query_the_api_refuses_shows_its_reason_next_to_the_field()
     {
         await TrendsData.EnsureAsync(host);
