@@ -33,6 +33,7 @@ export function chart({ type = "line", labels, datasets, stacked = false, horizo
         pointRadius: labels.length > 60 ? 0 : 3,
         tension: 0.2,
         stack: set.stack,
+        borderDash: set.dash,
       })),
     },
     options: {
