@@ -31,7 +31,7 @@ export function chart({ type = "line", labels, datasets, stacked = false, horizo
         backgroundColor: set.background ?? (type === "bar" ? set.color ?? colorOf(index) : "transparent"),
         borderWidth: 2,
         pointRadius: labels.length > 60 ? 0 : 3,
-        tension: 0.2,
+        tension: 0, // straight segments: a curve would draw values between buckets that no bucket has
         stack: set.stack,
         borderDash: set.dash,
       })),
