@@ -54,7 +54,7 @@ export function renderFunnels(container, _params, signal) {
       funnelTable(answer.steps, (step) => open(step), { id: "funnel-table" }),
       (answer.breakdowns ?? []).map((group) => funnelTable(group.steps, (step) => open(step, group.breakdownValue),
         { caption: `${query.breakdown?.prop ?? "breakdown"}: ${group.breakdownValue}` })),
-    ], runSignal);
+    ].flat(), runSignal);
   }
 
   draw();
