@@ -1,6 +1,6 @@
 // The date range of a funnel or retention request body, as the range picker (range.js) shows it: the API takes either
 // "range" ("today", "7d", …) or from/to dates with "to" excluded, while the picker's custom end date is included.
-import { addDays, presets } from "./range.js";
+import { addDays, datesOf, presets } from "./range.js";
 
 /** The picker state {preset, from, to} of a request body. */
 export function pickerOf(query) {
@@ -22,9 +22,7 @@ export function withPicker(query, picker) {
     return { ...rest, range: picker.preset };
   }
 
-  if (picker.from && picker.to) {
-    return { ...rest, from: picker.from, to: addDays(picker.to, 1) };
-  }
-
-  return { ...rest, from: picker.from ?? query.from, to: query.to, range: undefined };
+  // Switching to custom dates starts from the dates the range covered, so the body always has both.
+  const covered = query.from && query.to ? { from: query.from, to: query.to } : datesOf({ preset: query.range ?? "30d" }, query.tz ?? "UTC");
+  return { ...rest, from: picker.from || covered.from, to: picker.to ? addDays(picker.to, 1) : covered.to };
 }

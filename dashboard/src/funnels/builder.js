@@ -3,12 +3,17 @@
 import { eventInput, propInput } from "../catalog.js";
 import { pickerOf, withPicker } from "../queryRange.js";
 import { rangePicker } from "../range.js";
+import { labelled, savedNote } from "../formParts.js";
 import { el, field, select } from "../ui.js";
 
 export const windows = [["PT1H", "1 hour"], ["P1D", "1 day"], ["P7D", "7 days"], ["P14D", "14 days"], ["P30D", "30 days"]];
 const orders = [["sequential", "In order (other events allowed between)"], ["strict", "Strictly in order (nothing between)"], ["any", "In any order"]];
 
 export function funnelBuilder(query, onchange) {
+  if (query.id && !query.steps) {
+    return savedNote("funnel", query.id);
+  }
+
   const steps = query.steps ?? [];
   const set = (changes) => onchange({ ...query, ...changes });
   const setSteps = (next) => set({ steps: next });
@@ -38,7 +43,7 @@ export function funnelBuilder(query, onchange) {
       field("Conversion window", Object.assign(select(windowOptions, query.window ?? "P14D", (window) => set({ window })), { id: "funnel-window" })),
       field("Order", Object.assign(select(orders, query.order ?? "sequential", (order) => set({ order })), { id: "funnel-order" })),
       rangePicker(pickerOf(query), (picker) => onchange(withPicker(query, picker))),
-      field("Breakdown by property", propInput(query.breakdown?.prop ?? "", steps.length ? [steps[0].event] : [], (prop) => set({ breakdown: prop ? { prop, on: query.breakdown?.on ?? "event", limit: query.breakdown?.limit ?? 5 } : undefined }), "none"))),
+      field("Breakdown by property", labelled("Breakdown by property", propInput(query.breakdown?.prop ?? "", steps.length ? [steps[0].event] : [], (prop) => set({ breakdown: prop ? { prop, on: query.breakdown?.on ?? "event", limit: query.breakdown?.limit ?? 5 } : undefined }), "none")))),
     el("div", { className: "toolbar" },
       el("span", { className: "muted" }, "Exclude users who do:"),
       exclusions.map((exclusion, index) => el("span", { className: "exclusion" },
@@ -47,13 +52,11 @@ export function funnelBuilder(query, onchange) {
       el("button", { type: "button", className: "secondary", disabled: exclusions.length >= 10, onclick: () => set({ exclusions: [...exclusions, { event: "" }] }) }, "Add exclusion")));
 }
 
-/** Gives an event picker's input an accessible name. */
-function labelled(label, picker) {
-  picker.querySelector("input")?.setAttribute("aria-label", label);
-  return picker;
-}
-
 /** Whether the body can be sent: at least two steps, each with an event, and no half-written exclusion. */
 export function isRunnable(query) {
+  if (query.id && !query.steps) {
+    return true;
+  }
+
   return (query.steps ?? []).length >= 2 && query.steps.every((step) => step.event) && (query.exclusions ?? []).every((x) => x.event);
 }

@@ -3,6 +3,7 @@
 import { eventInput } from "../catalog.js";
 import { pickerOf, withPicker } from "../queryRange.js";
 import { rangePicker } from "../range.js";
+import { labelled, savedNote } from "../formParts.js";
 import { el, field, select } from "../ui.js";
 
 const periods = [["day", "Day"], ["week", "Week"], ["month", "Month"]];
@@ -22,6 +23,10 @@ function withEvent(previous, name) {
 }
 
 export function retentionBuilder(query, onchange) {
+  if (query.id && !query.startEvent && !query.period) {
+    return savedNote("retention", query.id);
+  }
+
   const set = (changes) => onchange({ ...query, ...changes });
   const count = el("input", {
     type: "number", min: 1, max: 100, value: query.periods ?? 8, id: "retention-periods",
@@ -32,8 +37,8 @@ export function retentionBuilder(query, onchange) {
   });
   return el("form", { className: "panel retention-builder", onsubmit: (event) => event.preventDefault() },
     el("div", { className: "toolbar" },
-      field("Start event", eventInput(eventName(query.startEvent), (name) => set({ startEvent: withEvent(query.startEvent, name) }), { placeholder: "any active event" }), "empty: any active event"),
-      field("Return event", eventInput(eventName(query.returnEvent), (name) => set({ returnEvent: withEvent(query.returnEvent, name) }), { placeholder: "any active event" }), "empty: any active event")),
+      field("Start event", labelled("Start event", eventInput(eventName(query.startEvent), (name) => set({ startEvent: withEvent(query.startEvent, name) }), { placeholder: "any active event" })), "empty: any active event"),
+      field("Return event", labelled("Return event", eventInput(eventName(query.returnEvent), (name) => set({ returnEvent: withEvent(query.returnEvent, name) }), { placeholder: "any active event" })), "empty: any active event")),
     el("div", { className: "toolbar" },
       field("Period", Object.assign(select(periods, query.period ?? "week", (period) => set({ period })), { id: "retention-period" })),
       field("Periods", count),

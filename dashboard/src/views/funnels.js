@@ -17,7 +17,7 @@ const fallback = {
 
 export function renderFunnels(container, _params, signal) {
   let state = readState(fallback);
-  if (!Array.isArray(state.query?.steps)) {
+  if (!Array.isArray(state.query?.steps) && !state.query?.id) {
     state = structuredClone(fallback);
   }
 

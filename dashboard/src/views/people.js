@@ -53,6 +53,7 @@ export function renderUser(container, params, signal) {
     drawTimeline();
   }, { placeholder: "all events" });
   filter.querySelector("input").id = "timeline-event";
+  filter.querySelector("input").setAttribute("aria-label", "Only this event");
   container.append(el("h1", { className: "user-title" }, "User ", userLink(userId)), profile,
     el("h2", {}, "Events"), el("div", { className: "toolbar" }, field("Only this event", filter)), events);
 
