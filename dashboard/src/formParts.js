@@ -8,7 +8,21 @@ export function savedNote(kind, id) {
 }
 
 /** Gives an event or property picker's input an accessible name. */
-export function labelled(label, picker) {
-  picker.querySelector("input")?.setAttribute("aria-label", label);
+export function labelled(label, picker, id) {
+  const input = picker.querySelector("input");
+  input?.setAttribute("aria-label", label);
+  if (input && id) {
+    input.id = id;
+  }
+
   return picker;
+}
+
+/** Redraws a form and puts the focus back on the control (by id) that had it, so a keyboard user keeps their place. */
+export function redraw(slot, form) {
+  const focused = slot.contains(document.activeElement) ? document.activeElement.id : "";
+  slot.replaceChildren(form);
+  if (focused) {
+    document.getElementById(focused)?.focus();
+  }
 }

@@ -26,7 +26,7 @@ export function funnelBuilder(query, onchange) {
 
   const stepList = el("ol", { className: "funnel-steps" }, steps.map((step, index) => el("li", { className: "funnel-step" },
     el("span", { className: "step-number", "aria-hidden": "true" }, String(index + 1)),
-    labelled(`Step ${index + 1} event`, eventInput(step.event, (event) => setSteps(steps.map((s, i) => (i === index ? { ...s, event } : s))))),
+    labelled(`Step ${index + 1} event`, eventInput(step.event, (event) => setSteps(steps.map((s, i) => (i === index ? { ...s, event } : s)))), `funnel-step-${index}`),
     step.filters?.length ? el("small", { className: "muted" }, `${step.filters.length} filter${step.filters.length > 1 ? "s" : ""}`) : null,
     el("span", { className: "step-actions" },
       el("button", { type: "button", className: "secondary", disabled: index === 0, "aria-label": `Move step ${index + 1} up`, onclick: () => move(index, -1) }, "↑"),
@@ -43,11 +43,11 @@ export function funnelBuilder(query, onchange) {
       field("Conversion window", Object.assign(select(windowOptions, query.window ?? "P14D", (window) => set({ window })), { id: "funnel-window" })),
       field("Order", Object.assign(select(orders, query.order ?? "sequential", (order) => set({ order })), { id: "funnel-order" })),
       rangePicker(pickerOf(query), (picker) => onchange(withPicker(query, picker))),
-      field("Breakdown by property", labelled("Breakdown by property", propInput(query.breakdown?.prop ?? "", steps.length ? [steps[0].event] : [], (prop) => set({ breakdown: prop ? { prop, on: query.breakdown?.on ?? "event", limit: query.breakdown?.limit ?? 5 } : undefined }), "none")))),
+      field("Breakdown by property", labelled("Breakdown by property", propInput(query.breakdown?.prop ?? "", steps.length ? [steps[0].event] : [], (prop) => set({ breakdown: prop ? { prop, on: query.breakdown?.on ?? "event", limit: query.breakdown?.limit ?? 5 } : undefined }), "none"), "funnel-breakdown"))),
     el("div", { className: "toolbar" },
       el("span", { className: "muted" }, "Exclude users who do:"),
       exclusions.map((exclusion, index) => el("span", { className: "exclusion" },
-        labelled(`Excluded event ${index + 1}`, eventInput(exclusion.event, (event) => setExclusions(exclusions.map((x, i) => (i === index ? { ...x, event } : x)).filter((x) => x.event)))),
+        labelled(`Excluded event ${index + 1}`, eventInput(exclusion.event, (event) => setExclusions(exclusions.map((x, i) => (i === index ? { ...x, event } : x)).filter((x) => x.event))), `funnel-exclusion-${index}`),
         el("button", { type: "button", className: "secondary", "aria-label": `Remove excluded event ${index + 1}`, onclick: () => setExclusions(exclusions.filter((_, i) => i !== index)) }, "×"))),
       el("button", { type: "button", className: "secondary", disabled: exclusions.length >= 10, onclick: () => set({ exclusions: [...exclusions, { event: "" }] }) }, "Add exclusion")));
 }

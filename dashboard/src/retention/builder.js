@@ -37,8 +37,8 @@ export function retentionBuilder(query, onchange) {
   });
   return el("form", { className: "panel retention-builder", onsubmit: (event) => event.preventDefault() },
     el("div", { className: "toolbar" },
-      field("Start event", labelled("Start event", eventInput(eventName(query.startEvent), (name) => set({ startEvent: withEvent(query.startEvent, name) }), { placeholder: "any active event" })), "empty: any active event"),
-      field("Return event", labelled("Return event", eventInput(eventName(query.returnEvent), (name) => set({ returnEvent: withEvent(query.returnEvent, name) }), { placeholder: "any active event" })), "empty: any active event")),
+      field("Start event", labelled("Start event", eventInput(eventName(query.startEvent), (name) => set({ startEvent: withEvent(query.startEvent, name) }), { placeholder: "any active event" }), "retention-start"), "empty: any active event"),
+      field("Return event", labelled("Return event", eventInput(eventName(query.returnEvent), (name) => set({ returnEvent: withEvent(query.returnEvent, name) }), { placeholder: "any active event" }), "retention-return"), "empty: any active event")),
     el("div", { className: "toolbar" },
       field("Period", Object.assign(select(periods, query.period ?? "week", (period) => set({ period })), { id: "retention-period" })),
       field("Periods", count),

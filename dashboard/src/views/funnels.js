@@ -6,6 +6,7 @@ import { api } from "../api.js";
 import { funnelBuilder, isRunnable } from "../funnels/builder.js";
 import { showDropoff } from "../funnels/dropoff.js";
 import { funnelChart, funnelTable } from "../funnels/results.js";
+import { redraw } from "../formParts.js";
 import { computedLine, copyQueryButton, queryBox } from "../queryBox.js";
 import { browserZone } from "../range.js";
 import { readState, writeState } from "../router.js";
@@ -30,7 +31,7 @@ export function renderFunnels(container, _params, signal) {
   let run = null;
   function draw() {
     const query = state.query;
-    form.replaceChildren(funnelBuilder(query, (next) => {
+    redraw(form, funnelBuilder(query, (next) => {
       state = { ...state, query: next };
       writeState(state);
       draw();

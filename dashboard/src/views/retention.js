@@ -4,6 +4,7 @@
 // TODO(dashboards): a "Save to dashboard" button once tiles.js lands: addTile({kind: "retention", title, query: state.query}).
 import { api } from "../api.js";
 import { chart } from "../charts.js";
+import { redraw } from "../formParts.js";
 import { computedLine, copyQueryButton, queryBox } from "../queryBox.js";
 import { browserZone } from "../range.js";
 import { retentionBuilder } from "../retention/builder.js";
@@ -29,7 +30,7 @@ export function renderRetention(container, _params, signal) {
   let run = null;
   function draw() {
     const query = state.query;
-    form.replaceChildren(retentionBuilder(query, (next) => {
+    redraw(form, retentionBuilder(query, (next) => {
       state = { ...state, query: next };
       writeState(state);
       draw();
