@@ -104,6 +104,6 @@ public sealed class PeopleViewTests(QueryHostFixture host, ChromiumFixture chrom
     }
 
     /// <summary>Until the timeline has events and no page is left to load.</summary>
-    private static Task WaitForTimelineAsync(Microsoft.Playwright.IPage page) =>
-        page.WaitForFunctionAsync("() => document.querySelector('#timeline li') && document.getElementById('load-more').hidden && !document.querySelector('[role=status]')?.textContent.startsWith('Loading')");
+    private static async Task WaitForTimelineAsync(Microsoft.Playwright.IPage page) =>
+        await page.WaitForFunctionAsync("() => document.querySelector('#timeline li') && document.getElementById('load-more').hidden && !document.querySelector('[role=status]')?.textContent.startsWith('Loading')");
 }
