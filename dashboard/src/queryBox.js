@@ -22,5 +22,5 @@ export function computedLine(meta) {
 
   const when = meta.computedAt ? new Date(meta.computedAt).toLocaleString() : "just now";
   const source = meta.source === "snapshot" ? "from a snapshot" : meta.source === "raw" ? "from the raw events" : `from ${meta.source}`;
-  return el("p", { className: "muted computed", dataset: { source: meta.source ?? "" } }, `Computed at ${when}, ${source}`, meta.reason ? ` (${meta.reason})` : "", ".");
+  return el("p", { className: "muted computed", dataset: { source: meta.source ?? "" } }, `Computed at ${when}, ${source}`, meta.reason && meta.source === "snapshot" ? ` (${meta.reason})` : "", ".");
 }

@@ -63,6 +63,7 @@ public sealed class RetentionViewTests(QueryHostFixture host, ChromiumFixture ch
         Assert.Equal(running, await page.Locator("#retention-table tbody td.incomplete").CountAsync());
         Assert.Contains("still in progress", await page.Locator(".heat-legend").TextContentAsync(), StringComparison.Ordinal);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than the phone");
+        Assert.True(await page.Locator(".custom-range").IsHiddenAsync(), "custom dates show for a preset range");
     }
 
     /// <summary>The period counts of each row (its first number is the cohort's size).</summary>
