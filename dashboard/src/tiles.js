@@ -83,3 +83,15 @@ export function addTile(tile) {
     }).catch((error) => message.replaceChildren(errorBox(error)));
   });
 }
+
+/** A "Save to dashboard" button for a funnel or retention view: saves {kind, title, query} through addTile. */
+export function saveTileButton(kind, title, query) {
+  const button = el("button", { type: "button", className: "secondary save-tile" }, "Save to dashboard");
+  button.addEventListener("click", async () => {
+    const saved = await addTile({ kind, title: title(), query });
+    if (saved) {
+      button.textContent = `Saved to ${saved.name}`;
+    }
+  });
+  return button;
+}

@@ -1,7 +1,6 @@
 // Funnels: steps from the catalog, a conversion window, an order and dates; the answer as a chart and a table whose
 // drop-off counts list their users. The whole request body is the view's state ({query} in ?q=), so a tile or a
 // link can open any funnel with href("/funnels", {query}).
-// TODO(dashboards): a "Save to dashboard" button once tiles.js lands: addTile({kind: "funnel", title, query: state.query}).
 import { api } from "../api.js";
 import { funnelBuilder, isRunnable } from "../funnels/builder.js";
 import { showDropoff } from "../funnels/dropoff.js";
@@ -10,6 +9,7 @@ import { redraw } from "../formParts.js";
 import { computedLine, copyQueryButton, queryBox } from "../queryBox.js";
 import { browserZone } from "../range.js";
 import { readState, writeState } from "../router.js";
+import { saveTileButton } from "../tiles.js";
 import { el, load } from "../ui.js";
 
 const fallback = {
@@ -36,7 +36,7 @@ export function renderFunnels(container, _params, signal) {
       writeState(state);
       draw();
     }));
-    tools.replaceChildren(copyQueryButton(query), queryBox("funnel-query", "/api/query/funnel", query));
+    tools.replaceChildren(copyQueryButton(query), saveTileButton("funnel", () => query.steps?.map((step) => step.event).join(" → ") || "Funnel", query), queryBox("funnel-query", "/api/query/funnel", query));
     dropoff.hidden = true;
     dropoff.replaceChildren();
     run?.abort();

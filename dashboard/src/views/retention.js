@@ -1,7 +1,6 @@
 // Retention: cohorts by the period of their start event, and the share that came back in each later period, as a heat
 // map with the weighted average and a curve. The request body is the view's state ({query} in ?q=), so a tile or a
 // link can open any retention with href("/retention", {query}).
-// TODO(dashboards): a "Save to dashboard" button once tiles.js lands: addTile({kind: "retention", title, query: state.query}).
 import { api } from "../api.js";
 import { chart } from "../charts.js";
 import { redraw } from "../formParts.js";
@@ -10,6 +9,7 @@ import { browserZone } from "../range.js";
 import { retentionBuilder } from "../retention/builder.js";
 import { heatmap, legend } from "../retention/heatmap.js";
 import { readState, writeState } from "../router.js";
+import { saveTileButton } from "../tiles.js";
 import { el, load } from "../ui.js";
 
 const fallback = {
@@ -35,7 +35,7 @@ export function renderRetention(container, _params, signal) {
       writeState(state);
       draw();
     }));
-    tools.replaceChildren(copyQueryButton(query), queryBox("retention-query", "/api/query/retention", query));
+    tools.replaceChildren(copyQueryButton(query), saveTileButton("retention", () => `Retention: ${query.startEvent ?? "any event"} → ${query.returnEvent ?? "any event"}`, query), queryBox("retention-query", "/api/query/retention", query));
     run?.abort();
     run = new AbortController();
     const runSignal = run.signal;

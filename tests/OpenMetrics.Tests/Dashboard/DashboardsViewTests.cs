@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenMetrics.Tests.Core.Query.Funnels;
 using OpenMetrics.Tests.Core.Query.Trends;
 using OpenMetrics.Tests.Infrastructure;
 
@@ -52,6 +53,32 @@ public sealed class DashboardsViewTests(QueryHostFixture host, ChromiumFixture c
         var open = (await board.Locator(".tile .tile-link").First.GetAttributeAsync("href"))!;
         Assert.StartsWith("/insights?q=", open, StringComparison.Ordinal);
         Assert.Contains("tview", Uri.UnescapeDataString(open), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_funnel_saved_from_its_view_shows_the_apis_steps_on_the_dashboard()
+    {
+        await FunnelData.EnsureAsync(host);
+        var name = "Funnels " + Guid.NewGuid().ToString("N")[..8];
+        await using var context = await chromium.NewContextAsync(DashboardBrowser.Laptop);
+        var page = await DashboardBrowser.OpenAsync(context, host, ViewState.WithQuery("/funnels", FunnelData.Query()));
+        await page.Locator("#funnel-table tbody tr").First.WaitForAsync();
+
+        await page.Locator("button.save-tile").ClickAsync();
+        await page.Locator("#tile-new-name").FillAsync(name);
+        await page.Locator("#tile-new-name").PressAsync("Enter");
+        await page.Locator("button.save-tile", new() { HasTextString = $"Saved to {name}" }).WaitForAsync();
+        var boards = await DashboardBrowser.ApiAsync(host, HttpMethod.Get, "/api/dashboards");
+        var id = boards.GetProperty("dashboards").EnumerateArray().Single(board => board.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
+
+        var board = await DashboardBrowser.OpenAsync(context, host, $"/dashboards/{Uri.EscapeDataString(id)}");
+        await board.Locator(".tile tbody tr").First.WaitForAsync();
+        var shown = await DashboardBrowser.TableNumbersAsync(board, ".tile");
+        var steps = (await DashboardBrowser.ApiAsync(host, HttpMethod.Post, "/api/query/funnel", FunnelData.Query())).GetProperty("steps");
+
+        Assert.Equal([5.0, 4.0, 2.0], shown.Select(row => row[0]));
+        Assert.Equal(ViewState.Numbers(steps, "users"), shown.Select(row => row[0]));
+        Assert.StartsWith("/funnels?q=", await board.Locator(".tile .tile-link").First.GetAttributeAsync("href"), StringComparison.Ordinal);
     }
 
     [Fact]
