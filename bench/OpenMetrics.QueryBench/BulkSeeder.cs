@@ -30,6 +30,7 @@ public sealed class BulkSeeder(TableServiceClient tables)
         var identityRows = new Dictionary<(string, string), TableEntity>();
         var figures = new Dictionary<(string Day, string Bucket, string Event), BucketFigures>();
         var written = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         foreach (var session in sessions)
         {
@@ -70,6 +71,9 @@ public sealed class BulkSeeder(TableServiceClient tables)
                 await WriteAsync(sessionEvents, sessionPages, cancellationToken);
                 pages.Clear();
                 sessionPages.Clear();
+
+                // Seeding a million events into Azurite takes long: say how far it got.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {written:N0} events written, {watch.Elapsed.TotalSeconds:N0} s"));
             }
         }
 

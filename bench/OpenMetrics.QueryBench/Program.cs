@@ -6,12 +6,13 @@ using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 using OpenMetrics.QueryBench;
 
-// Usage: dotnet run -c Release --project bench/OpenMetrics.QueryBench -- [events, default 1000000] [users, default 10000] [runs, default 30]
+// Usage: dotnet run -c Release --project bench/OpenMetrics.QueryBench -- [events, default 1000000] [users, default 10000] [runs, default 30] [events per session, default 10]
 // Starts its own Azurite (in memory, free ports), seeds 90 days of events ending yesterday through the bulk path, logs
 // one more hour of events through the real pipeline, then times the query API of a local host in this process.
 var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var users = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30;
+var eventsPerSession = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
 const int Days = 90;
 const int EventNames = 20;
 
@@ -22,7 +23,7 @@ var from = today.AddDays(-Days);
 
 var seedWatch = Stopwatch.StartNew();
 var truth = new Dictionary<string, long>();
-var seeded = await new BulkSeeder(storage.Tables()).SeedAsync(Count(SyntheticData.Generate(events, users, EventNames, from, Days)), CancellationToken.None);
+var seeded = await new BulkSeeder(storage.Tables()).SeedAsync(Count(SyntheticData.Generate(events, users, EventNames, from, Days, eventsPerSession)), CancellationToken.None);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {seeded:N0} events ({users:N0} users, {EventNames} names, {Days} days) in {seedWatch.Elapsed.TotalSeconds:N0} s"));
 
 var options = new LocalHostOptions { Port = AzuritePorts.FreePort(), StorageConnectionString = azurite.ConnectionString, StartAzurite = false, RunTimers = false };
