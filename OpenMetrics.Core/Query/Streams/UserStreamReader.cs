@@ -21,16 +21,7 @@ public sealed class UserStreamReader(RawEventScanner scanner)
         var needsSessionProps = request.Matcher.NeedsSessionProps || request.Breakdown?.On == PropertyScope.Session;
         var read = await scanner.ScanAsync(request.From, request.To, async day =>
         {
-            await people.Sessions.LoadAsync(day.Select(e => e.SessionId), cancellationToken);
-            if (needsUserProps)
-            {
-                await people.UserProps.LoadAsync(day.Select(e => people.Sessions.UserOf(e.SessionId, e.UserKey)), cancellationToken);
-            }
-
-            if (needsSessionProps)
-            {
-                await people.SessionProps.LoadAsync(day.Select(e => e.SessionId), cancellationToken);
-            }
+            await people.LoadForDayAsync(day, users: true, needsUserProps, needsSessionProps, cancellationToken);
 
             foreach (var stored in day)
             {

@@ -34,20 +34,7 @@ public sealed class RawTrends(RawEventScanner scanner, QueryLimits limits)
         // Days arrive one at a time; identity lookups for a day are loaded before its events are counted.
         await scanner.ScanAsync(query.From, query.To, async day =>
         {
-            if (needsUsers || needsUserProps)
-            {
-                await people.Sessions.LoadAsync(day.Select(e => e.SessionId), cancellationToken);
-            }
-
-            if (needsUserProps)
-            {
-                await people.UserProps.LoadAsync(day.Select(e => people.Sessions.UserOf(e.SessionId, e.UserKey)), cancellationToken);
-            }
-
-            if (needsSessionProps)
-            {
-                await people.SessionProps.LoadAsync(day.Select(e => e.SessionId), cancellationToken);
-            }
+            await people.LoadForDayAsync(day, needsUsers, needsUserProps, needsSessionProps, cancellationToken);
 
             foreach (var stored in day)
             {

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
 
 namespace OpenMetrics.Core.Query.Trends;
@@ -11,4 +12,23 @@ public sealed class TrendPeople(TableClient identity)
     public PropsLookup UserProps { get; } = PropsLookup.Users(identity);
 
     public PropsLookup SessionProps { get; } = PropsLookup.Sessions(identity);
+
+    /// <summary>Loads what reading a day of raw events needs: each session's user now, and user or session properties.</summary>
+    public async Task LoadForDayAsync(IReadOnlyCollection<StoredEvent> day, bool users, bool userProps, bool sessionProps, CancellationToken cancellationToken)
+    {
+        if (users || userProps)
+        {
+            await Sessions.LoadAsync(day.Select(e => e.SessionId), cancellationToken);
+        }
+
+        if (userProps)
+        {
+            await UserProps.LoadAsync(day.Select(e => Sessions.UserOf(e.SessionId, e.UserKey)), cancellationToken);
+        }
+
+        if (sessionProps)
+        {
+            await SessionProps.LoadAsync(day.Select(e => e.SessionId), cancellationToken);
+        }
+    }
 }
