@@ -82,6 +82,32 @@ public sealed class DashboardsViewTests(QueryHostFixture host, ChromiumFixture c
     }
 
     [Fact]
+    public async Task The_home_page_shows_the_first_saved_dashboard_once_events_exist()
+    {
+        // The home page shows a dashboard once the catalog (the last 30 days) holds an event: log one now.
+        await host.PostOkAsync("/v1/events", """{"sessionId":"home-page","events":[{"name":"home-visit"}]}""");
+        await host.WaitForIngestAsync();
+        await DashboardBrowser.ApiAsync(host, HttpMethod.Post, "/api/dashboards", """{"name":"A home candidate","tiles":[]}""");
+        var first = (await DashboardBrowser.ApiAsync(host, HttpMethod.Get, "/api/dashboards")).GetProperty("dashboards")[0];
+
+        // The catalog is kept 30 s in memory: one computed before the event may still answer "no events" for a while.
+        await using var context = await chromium.NewContextAsync(DashboardBrowser.Laptop);
+        var page = await DashboardBrowser.OpenAsync(context, host, "/");
+        var heading = page.Locator("h1", new() { HasTextString = first.GetProperty("name").GetString()! });
+        await Eventually.MatchesAsync(
+            async () =>
+            {
+                await page.ReloadAsync();
+                await page.Locator("h1").First.WaitForAsync();
+                return await heading.CountAsync();
+            },
+            count => count == 1,
+            TimeSpan.FromSeconds(45));
+
+        Assert.Equal(0, await page.Locator("#snippet").CountAsync());
+    }
+
+    [Fact]
     public async Task Tiles_moved_with_the_keyboard_stay_in_their_new_order()
     {
         await TrendsData.EnsureAsync(host);
