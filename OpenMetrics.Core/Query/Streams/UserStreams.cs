@@ -24,8 +24,6 @@ public sealed class UserStreams
 
     public int Users => _byUser.Count;
 
-    public IEnumerable<string> UserKeys => _byUser.Keys;
-
     /// <summary>Calls <paramref name="onUser"/> per user, in user-key order so that two runs list drop-offs alike.</summary>
     public void ForEachUser(UserStreamAction onUser)
     {
