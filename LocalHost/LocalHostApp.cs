@@ -27,6 +27,7 @@ public static class LocalHostApp
         builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(Core.Storage.StorageAccount.FromConnectionString(options.StorageConnectionString, options.StorageClientOptions));
+        OffUnlessSet(builder.Configuration.GetSection(IngestRateLimits.Section));
         builder.Services.AddOpenMetricsIngest(builder.Configuration);
         builder.Services.AddOpenMetricsAggregation(builder.Configuration);
         builder.Configuration[QueryKey.Setting] = options.QueryKey;
@@ -80,6 +81,19 @@ public static class LocalHostApp
                 break;
             default:
                 throw new InvalidOperationException($"The local host does not know how to serve the function {function.Name}.");
+        }
+    }
+
+    /// <summary>
+    /// Locally every page and load test comes from one address, so the rate limits are off unless a setting names
+    /// one (<c>OpenMetrics__Ingest__RateLimits__CallsPerIp</c>, ...).
+    /// </summary>
+    private static void OffUnlessSet(IConfigurationSection rateLimits)
+    {
+        if (!rateLimits.GetChildren().Any())
+        {
+            rateLimits[nameof(IngestRateLimits.CallsPerIp)] = "0";
+            rateLimits[nameof(IngestRateLimits.CallsPerSession)] = "0";
         }
     }
 

@@ -15,8 +15,11 @@ internal sealed record CallOutcome(IReadOnlyList<PendingCall> Unsent, TimeSpan? 
 /// Sends one request and reads the answer as API.md defines it: 2xx stored, 408, 429 and 5xx (and no answer at all)
 /// worth another try, 413 halved, any other 4xx refused for good (the same call would be refused again).
 /// </summary>
-internal sealed class CallSender(Uri server, Func<HttpClient> http, TimeProvider time, ILogger logger, TimeSpan requestTimeout)
+internal sealed class CallSender(Uri server, string? writeKey, Func<HttpClient> http, TimeProvider time, ILogger logger, TimeSpan requestTimeout)
 {
+    /// <summary>The header the ingest reads a write key from (the server's WriteKeyCheck).</summary>
+    public const string WriteKeyHeader = "x-openmetrics-write-key";
+
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     public async Task<CallOutcome> SendAsync(PlannedCall call, CancellationToken stopping)
@@ -28,6 +31,10 @@ internal sealed class CallSender(Uri server, Func<HttpClient> http, TimeProvider
         request.Content.Headers.ContentType = Json;
         // A JSON answer names the events of a batch that the server refused.
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (!string.IsNullOrEmpty(writeKey))
+        {
+            request.Headers.Add(WriteKeyHeader, writeKey);
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         timeout.CancelAfter(requestTimeout);
         try

@@ -56,7 +56,7 @@ public sealed class OpenMetricsClient : IOpenMetricsClient, IAsyncDisposable, ID
         // The routes are relative to the address, which may have a path of its own.
         var root = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
         _outbox = new Outbox(Math.Max(1, options.MaxQueueSize));
-        _loop = new SendLoop(options, _outbox, new CallSender(root, http, _time, _logger, options.RequestTimeout), _logger, _time);
+        _loop = new SendLoop(options, _outbox, new CallSender(root, options.WriteKey, http, _time, _logger, options.RequestTimeout), _logger, _time);
     }
 
     /// <inheritdoc />

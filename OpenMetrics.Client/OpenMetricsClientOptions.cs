@@ -6,6 +6,12 @@ public sealed class OpenMetricsClientOptions
     /// <summary>The ingest app's address, such as <c>https://func-ingest-abc.azurewebsites.net</c> (or <c>http://localhost:7071</c>).</summary>
     public Uri? ServerUrl { get; set; }
 
+    /// <summary>
+    /// The project's write key, sent with every call as the header <c>x-openmetrics-write-key</c>; null sends none (the
+    /// server then must not require one).
+    /// </summary>
+    public string? WriteKey { get; set; }
+
     /// <summary>How long queued calls wait for company before they are sent; one second by default.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -36,6 +36,26 @@ param principalType string = 'User'
 })
 param queryKey string
 
+@secure()
+@minLength(16)
+@description('The project write key that clients of /v1/* send (public, like a project token: it sits in every page that logs). azd generates one on the first `azd up` and keeps it in the environment.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 32
+      noSpecial: true
+    }
+  }
+})
+param writeKey string
+
+@description('Whether the ingest refuses calls without a valid write key (401). Off, the original clients, which send none, keep working.')
+param requireWriteKey bool = false
+
+@description('During a write key rotation, the Key Vault version of the previous key, which stays valid too; empty otherwise (docs/deploy.md, "Rotating the write key").')
+param previousWriteKeyVersion string = ''
+
 @description('Memory of each function instance in MB (512, 2048 or 4096); compute is billed per GB-second of it.')
 @allowed([
   512
@@ -62,6 +82,7 @@ var workspaceName = 'log-${resourceToken}'
 var appInsightsName = 'appi-${resourceToken}'
 var keyVaultName = 'kv-${resourceToken}'
 var queryKeySecretName = 'openmetrics-query-key'
+var writeKeySecretName = 'openmetrics-write-key'
 var services = [
   'ingest'
   'aggregate'
@@ -126,6 +147,8 @@ module keyVault 'modules/key-vault.bicep' = {
     tags: tags
     queryKeySecretName: queryKeySecretName
     queryKey: queryKey
+    writeKeySecretName: writeKeySecretName
+    writeKey: writeKey
     readerPrincipalId: principalId
     readerPrincipalType: principalType
   }
@@ -152,7 +175,9 @@ module ingestIdentity 'modules/app-identity.bicep' = {
     appInsightsRoleIds: [monitoringMetricsPublisher]
     workspaceName: workspaceName
     keyVaultName: keyVaultName
-    keyVaultSecretName: queryKeySecretName
+    keyVaultSecretName: writeKeySecretName
+    // The Key Vault reference of the write key, on that one secret only.
+    keyVaultSecretRoleIds: [keyVaultSecretsUser]
   }
   dependsOn: [
     hostStorage
@@ -237,7 +262,7 @@ module ingestApp 'modules/function-app.bicep' = {
     packageBlobServiceUri: hostStorage.outputs.blobServiceUri
     packageContainer: 'package-ingest'
     instanceMemoryMB: instanceMemoryMB
-    // Any page may log events; the v1 routes need no key.
+    // Any page may log events; the v1 routes need a write key only when requireWriteKey is on.
     allowedOrigins: ['*']
     appSettings: {
       AzureWebJobsStorage__accountName: hostStorage.outputs.name
@@ -251,6 +276,12 @@ module ingestApp 'modules/function-app.bicep' = {
       OpenMetricsStorage__clientId: ingestIdentity.outputs.clientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${ingestIdentity.outputs.clientId};Authorization=AAD'
+      OpenMetrics__Ingest__RequireWriteKey: string(requireWriteKey)
+      OpenMetrics__Ingest__WriteKeys__0: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.writeKeySecretUri})'
+      // Empty is no key: only during a rotation does the previous version stay valid.
+      OpenMetrics__Ingest__WriteKeys__1: empty(previousWriteKeyVersion)
+        ? ''
+        : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.writeKeySecretUri}/${previousWriteKeyVersion})'
     }
   }
 }
@@ -320,6 +351,7 @@ output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_QUERY_KEY_SECRET string = keyVault.outputs.queryKeySecretName
+output AZURE_KEY_VAULT_WRITE_KEY_SECRET string = keyVault.outputs.writeKeySecretName
 output AZURE_STORAGE_ACCOUNT_NAME string = dataStorage.outputs.name
 output INGEST_URL string = ingestApp.outputs.url
 output QUERY_URL string = queryApp.outputs.url

@@ -84,6 +84,9 @@
     options = options || window.openMetricOptions || {};
     var url = String(serverUrl || window.openMetricUrl || '').replace(/\/+$/, '');
     var maxQueue = options.maxQueue > 0 ? options.maxQueue : 1000;
+    // The project's write key travels in the payload: the one place a GET, a text/plain POST and a beacon all carry
+    // without a CORS preflight.
+    var key = options.writeKey ? ',"key":' + JSON.stringify(String(options.writeKey)) : '';
     // Calls not yet answered, oldest first: {route, session, fields} or {route: EVENTS, session, events: [json], bytes}.
     var outbox = [];
     var queued = 0; // events and calls in the outbox
@@ -145,7 +148,7 @@
     }
 
     function body(call, sentAt) {
-      var text = '{"sessionId":' + JSON.stringify(call.session);
+      var text = '{"sessionId":' + JSON.stringify(call.session) + key;
       if (call.events) return text + ',"sentAt":' + sentAt + ',"events":[' + call.events.join(',') + ']}';
       return text + (call.fields ? ',' + call.fields : '') + '}';
     }

@@ -15,6 +15,14 @@ public static class IngestServices
         var limits = new IngestLimits();
         configuration.GetSection(IngestLimits.Section).Bind(limits);
         services.AddSingleton(limits);
+        var writeKeys = new WriteKeyOptions();
+        configuration.GetSection(IngestLimits.Section).Bind(writeKeys);
+        services.AddSingleton(writeKeys);
+        services.AddSingleton<WriteKeyCheck>();
+        var rateLimits = new IngestRateLimits();
+        configuration.GetSection(IngestRateLimits.Section).Bind(rateLimits);
+        services.AddSingleton(rateLimits);
+        services.AddSingleton<IngestRateLimiter>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
         services.AddSingleton(provider => IngestQueue.Create(provider.GetRequiredService<StorageAccount>()));

@@ -22,13 +22,12 @@ internal sealed class IngestAnswers(bool json)
     public HttpAnswer Refused(IngestRejection rejection, IReadOnlyList<EventRejection>? rejectedEvents)
     {
         var error = OneLine(rejection.Error);
-        if (!json)
-        {
-            return HttpAnswer.Text(rejection.Status, error).AllowAnyOrigin();
-        }
-
-        var answer = new ErrorAnswer(error, rejection.Field, rejectedEvents is null ? null : 0, rejectedEvents is null ? null : ToJson(rejectedEvents));
-        return HttpAnswer.Json(rejection.Status, answer, IngestJson.Default.ErrorAnswer).AllowAnyOrigin();
+        var answer = (json
+            ? HttpAnswer.Json(rejection.Status,
+                new ErrorAnswer(error, rejection.Field, rejectedEvents is null ? null : 0, rejectedEvents is null ? null : ToJson(rejectedEvents)),
+                IngestJson.Default.ErrorAnswer)
+            : HttpAnswer.Text(rejection.Status, error)).AllowAnyOrigin();
+        return rejection.RetryAfterSeconds is { } seconds ? answer.WithRetryAfter(seconds) : answer;
     }
 
     public HttpAnswer Unavailable(int retryAfterSeconds)

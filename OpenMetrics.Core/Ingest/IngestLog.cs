@@ -14,6 +14,9 @@ internal static partial class IngestLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage did not accept {Kind} call {CallId}; answered 503")]
     public static partial void StorageUnavailable(ILogger logger, Exception exception, V1Call kind, string callId);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answered 503: {Reason}. Calls are not checked, and nothing is stored, until the app restarts with readable write keys")]
+    public static partial void WriteKeysUnavailable(ILogger logger, string reason);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the {Count} refused events of call {CallId}")]
     public static partial void RejectionsNotRecorded(ILogger logger, Exception exception, int count, string callId);
 }

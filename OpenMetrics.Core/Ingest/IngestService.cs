@@ -7,11 +7,14 @@ namespace OpenMetrics.Core.Ingest;
 
 /// <summary>
 /// Answers a v1 logging call. Every step a call goes through is listed, in order, in <see cref="HandleAsync"/>:
-/// preflight, read the payload, validate, build queue messages, enqueue (durably, or 503), record refused events,
-/// answer. The function classes and the local host both call this and nothing else.
+/// preflight, the per-address rate limit, read the payload, the write key, validate, the per-session rate limit, build
+/// queue messages, enqueue (durably, or 503), record refused events, answer. The function classes and the local host
+/// both call this and nothing else.
 /// </summary>
 public sealed class IngestService(
     CallValidator validator,
+    WriteKeyCheck writeKeys,
+    IngestRateLimiter rateLimiter,
     IngestLimits limits,
     IngestQueue queue,
     RejectionLog rejections,
@@ -34,10 +37,20 @@ public sealed class IngestService(
             return HttpAnswer.Text(200, "pong").AllowAnyOrigin();
         }
 
+        if (rateLimiter.ForAddress(ClientAddress.Of(request)) is { } tooManyFromAddress)
+        {
+            return Refused(kind, answers, tooManyFromAddress);
+        }
+
         var read = await RequestPayload.ReadAsync(request, limits, cancellationToken);
         if (read.Rejection is { } unreadable)
         {
             return Refused(kind, answers, unreadable);
+        }
+
+        if (writeKeys.Check(request, read.Payload!.Value) is { } keyRefused)
+        {
+            return Refused(kind, answers, keyRefused);
         }
 
         var receivedAt = clock.GetUtcNow();
@@ -45,6 +58,11 @@ public sealed class IngestService(
         if (validation.Call is not { } call)
         {
             return Refused(kind, answers, validation.Rejection!, validation.Rejected);
+        }
+
+        if (rateLimiter.ForSession(call.SessionId) is { } tooManyForSession)
+        {
+            return Refused(kind, answers, tooManyForSession);
         }
 
         var messages = IngestMessageBuilder.Build(call);

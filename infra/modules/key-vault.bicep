@@ -1,5 +1,5 @@
-// The Key Vault that holds the query key. Access is Azure RBAC only (no access policies); the query app reads the
-// secret through a Key Vault reference in its app settings, so the key never sits in the app's configuration.
+// The Key Vault that holds the query key and the ingest's write key. Access is Azure RBAC only (no access policies);
+// each app reads its secret through a Key Vault reference in its app settings, so no key sits in an app's configuration.
 
 @description('Name of the vault (3-24 letters, digits and dashes, globally unique).')
 param name string
@@ -17,7 +17,14 @@ param queryKeySecretName string
 @description('The query key that /api/* calls and the dashboard must present.')
 param queryKey string
 
-@description('Object id of a user or group that may read the query key (Key Vault Secrets User on the secret); empty for none.')
+@description('Name of the secret that holds the ingest\'s write key.')
+param writeKeySecretName string
+
+@secure()
+@description('The write key that /v1/* calls carry when the ingest requires one.')
+param writeKey string
+
+@description('Object id of a user or group that may read the query key and the write key (Key Vault Secrets User on the secret); empty for none.')
 param readerPrincipalId string = ''
 
 @description('Whether readerPrincipalId is a User, a Group or a ServicePrincipal.')
@@ -57,6 +64,15 @@ resource querySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource writeSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: writeKeySecretName
+  properties: {
+    value: writeKey
+    contentType: 'text/plain'
+  }
+}
+
 resource readerAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(readerPrincipalId)) {
   scope: querySecret
   name: guid(querySecret.id, readerPrincipalId, keyVaultSecretsUser)
@@ -67,6 +83,19 @@ resource readerAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = if 
   }
 }
 
+// The person who deploys puts the write key into the pages and services that log.
+resource writeKeyReaderAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(readerPrincipalId)) {
+  scope: writeSecret
+  name: guid(writeSecret.id, readerPrincipalId, keyVaultSecretsUser)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: readerPrincipalId
+    principalType: readerPrincipalType
+  }
+}
+
 output name string = vault.name
 output queryKeySecretName string = querySecret.name
 output queryKeySecretUri string = querySecret.properties.secretUri
+output writeKeySecretName string = writeSecret.name
+output writeKeySecretUri string = writeSecret.properties.secretUri

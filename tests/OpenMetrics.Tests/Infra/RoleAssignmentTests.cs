@@ -38,6 +38,8 @@ public sealed class RoleAssignmentTests
                 $"Storage Blob Data Contributor @ {DataStorage}",
                 $"Storage Table Data Contributor @ {DataStorage}",
                 $"Monitoring Metrics Publisher @ {AppInsights}",
+                // The Key Vault reference of the write key, on that one secret only.
+                $"Key Vault Secrets User @ {Secret}",
             ]
         },
         {
