@@ -31,6 +31,8 @@ public static class LocalHostApp
         builder.Services.AddOpenMetricsIngest(builder.Configuration);
         builder.Services.AddOpenMetricsAggregation(builder.Configuration);
         builder.Configuration[QueryKey.Setting] = options.QueryKey;
+        // No App Service authentication stands in front of the local host: an identity header is a client's own.
+        builder.Configuration[$"{SignInOptions.Section}:{nameof(SignInOptions.PlatformSignIn)}"] = "false";
         builder.Services.AddOpenMetricsQuery(builder.Configuration);
         builder.Services.AddSingleton(new DashboardFiles(options.DashboardRoot));
         if (options.RunQueues)

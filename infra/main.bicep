@@ -8,8 +8,34 @@ targetScope = 'subscription'
 @description('Name of the azd environment; names the resource group and seeds the unique resource names.')
 param environmentName string
 
+// The regions of the azd Flex Consumption quickstarts: azd offers only these, so a region without Flex Consumption
+// cannot be picked and fail halfway through the first provision.
 @minLength(1)
-@description('Azure region of every resource (one with Flex Consumption, e.g. eastus, westeurope, australiaeast).')
+@description('Azure region of every resource: one that offers Flex Consumption.')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
 param location string
 
 @description('Object id of the user running azd (set by azd); it may read the query key. Empty for none.')
@@ -70,6 +96,12 @@ param snapshotRecentSchedule string = '0 */15 * * * *'
 @description('NCRONTAB schedule (UTC, seconds first) of the snapshots of every saved funnel and retention.')
 param snapshotFullSchedule string = '0 30 3 * * *'
 
+@description('Client id of the Entra ID app registration people sign in to the dashboard with (docs/deploy.md, "Signing in"). Empty: no sign-in, the query key is the only way in.')
+param signInClientId string = ''
+
+@description('Object id of the Entra group whose members may change things once sign-in is on. Empty: everyone signed in may.')
+param signInWriterGroup string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -81,6 +113,7 @@ var dataStorageName = 'stdata${resourceToken}'
 var workspaceName = 'log-${resourceToken}'
 var appInsightsName = 'appi-${resourceToken}'
 var keyVaultName = 'kv-${resourceToken}'
+var queryAppName = 'func-query-${resourceToken}'
 var queryKeySecretName = 'openmetrics-query-key'
 var writeKeySecretName = 'openmetrics-write-key'
 var services = [
@@ -248,6 +281,9 @@ module queryIdentity 'modules/app-identity.bicep' = {
 }
 
 // The apps. Settings are written out in full per app so that a reader sees exactly what each one gets.
+// Logging__ApplicationInsights__LogLevel__OpenMetrics: the Application Insights SDK keeps only warnings of the worker's
+// logs unless configuration says otherwise. The apps' own Information lines (the queue lag of docs/deploy.md among them)
+// are let through; other libraries stay at warnings.
 
 module ingestApp 'modules/function-app.bicep' = {
   name: 'app-ingest'
@@ -282,6 +318,7 @@ module ingestApp 'modules/function-app.bicep' = {
       OpenMetrics__Ingest__WriteKeys__1: empty(previousWriteKeyVersion)
         ? ''
         : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.writeKeySecretUri}/${previousWriteKeyVersion})'
+      Logging__ApplicationInsights__LogLevel__OpenMetrics: 'Information'
     }
   }
 }
@@ -311,6 +348,7 @@ module aggregateApp 'modules/function-app.bicep' = {
       OpenMetricsStorage__clientId: aggregateIdentity.outputs.clientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${aggregateIdentity.outputs.clientId};Authorization=AAD'
+      Logging__ApplicationInsights__LogLevel__OpenMetrics: 'Information'
       OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE: snapshotRecentSchedule
       OPENMETRICS_SNAPSHOT_FULL_SCHEDULE: snapshotFullSchedule
     }
@@ -321,7 +359,7 @@ module queryApp 'modules/function-app.bicep' = {
   name: 'app-query'
   scope: rg
   params: {
-    name: 'func-query-${resourceToken}'
+    name: queryAppName
     planName: 'plan-query-${resourceToken}'
     location: location
     tags: tags
@@ -340,10 +378,26 @@ module queryApp 'modules/function-app.bicep' = {
       OpenMetricsStorage__clientId: queryIdentity.outputs.clientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${queryIdentity.outputs.clientId};Authorization=AAD'
+      Logging__ApplicationInsights__LogLevel__OpenMetrics: 'Information'
       OPENMETRICS_QUERY_KEY: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.queryKeySecretUri})'
       OPENMETRICS_INGEST_URL: ingestApp.outputs.url
+      // Trust App Service authentication's identity headers exactly when the module below turns it on.
+      OpenMetrics__Query__PlatformSignIn: string(!empty(signInClientId))
+      OpenMetrics__Query__WriterGroup: signInWriterGroup
     }
   }
+}
+
+module querySignIn 'modules/sign-in.bicep' = if (!empty(signInClientId)) {
+  name: 'sign-in-query'
+  scope: rg
+  params: {
+    appName: queryAppName
+    clientId: signInClientId
+  }
+  dependsOn: [
+    queryApp
+  ]
 }
 
 output AZURE_LOCATION string = location

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
@@ -27,9 +28,9 @@ public static class QueryServices
     public static IServiceCollection AddOpenMetricsQuery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOpenMetricsAnalysis(configuration);
-        services.TryAddSingleton(_ => configuration[QueryKey.Setting] is { Length: > 0 } key
-            ? new QueryKey(key)
-            : throw new InvalidOperationException($"The query API needs its key: set {QueryKey.Setting}."));
+        var signIn = new SignInOptions();
+        configuration.GetSection(SignInOptions.Section).Bind(signIn);
+        services.TryAddSingleton(provider => new QueryAccess(configuration[QueryKey.Setting], signIn, provider.GetRequiredService<ILogger<QueryAccess>>()));
 
         services.TryAddSingleton(provider => new PreaggregateCounts(
             Table(provider, StorageNames.AggregatesTable), Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable),

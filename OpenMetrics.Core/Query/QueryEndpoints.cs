@@ -8,20 +8,20 @@ using OpenMetrics.Core.Query.Saved;
 namespace OpenMetrics.Core.Query;
 
 /// <summary>
-/// The one door of the query API, for the Functions classes and the local host alike: checks the query key, hands the
+/// The one door of the query API, for the Functions classes and the local host alike: checks access, hands the
 /// call to the function's handler, and turns what can go wrong into the answers QUERY.md promises. A client mistake is
 /// a 400/404 with a reason, storage trouble a 503 to retry; a 500 is left only for a bug.
 /// </summary>
 public sealed partial class QueryEndpoints
 {
-    private readonly QueryKey _key;
+    private readonly QueryAccess _access;
     private readonly SavedItemsApi _saved;
     private readonly ILogger<QueryEndpoints> _logger;
     private readonly Dictionary<string, IQueryHandler> _handlers = new(StringComparer.Ordinal);
 
-    public QueryEndpoints(QueryKey key, SavedItemsApi saved, IEnumerable<IQueryHandler> handlers, ILogger<QueryEndpoints> logger)
+    public QueryEndpoints(QueryAccess access, SavedItemsApi saved, IEnumerable<IQueryHandler> handlers, ILogger<QueryEndpoints> logger)
     {
-        _key = key;
+        _access = access;
         _saved = saved;
         _logger = logger;
         foreach (var handler in handlers)
@@ -38,10 +38,9 @@ public sealed partial class QueryEndpoints
 
     public async Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken)
     {
-        if (!_key.Allows(request))
+        if (_access.Refusal(request) is { } refusal)
         {
-            return QueryJson.Answer(new QueryError("A valid query key is required: header x-openmetrics-key or Authorization: Bearer.", null), 401)
-                .WithHeader("WWW-Authenticate", "Bearer");
+            return refusal;
         }
 
         try

@@ -22,6 +22,21 @@ export function setKey(key) {
   sessionStorage.setItem(KEY_STORAGE, key.trim());
 }
 
+/**
+ * Asks the server whether this browser may call the API without a key: in Azure with sign-in on, App Service
+ * authentication signed the person in (GET /api/settings then answers 200), or names the page to sign in at (a 401's
+ * `signIn`). Without sign-in, neither: the page asks for the key as before.
+ */
+export async function signInState() {
+  try {
+    const response = await fetch("/api/settings");
+    const json = response.ok ? null : await response.json().catch(() => null);
+    return { signedIn: response.ok, signInPage: json?.signIn ?? null };
+  } catch {
+    return { signedIn: false, signInPage: null };
+  }
+}
+
 export class ApiError extends Error {
   constructor(message, status, field) {
     super(message);

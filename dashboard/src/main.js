@@ -1,6 +1,7 @@
 // The dashboard: one page, one view per path, every view's state in its address. Views call the query API with the
-// key the dashboard link carried (kept for the browser session, removed from the address bar).
-import { adoptKeyFromAddress, hasKey, setKey } from "./api.js";
+// key the dashboard link carried (kept for the browser session, removed from the address bar), or, in Azure with sign-in
+// on, as the person App Service authentication signed in.
+import { adoptKeyFromAddress, hasKey, setKey, signInState } from "./api.js";
 import { route, start } from "./router.js";
 import { el } from "./ui.js";
 import { renderDashboard, renderDashboards } from "./views/dashboards.js";
@@ -29,8 +30,14 @@ const main = document.getElementById("view");
 if (hasKey()) {
   start(main);
 } else {
-  // Opened without the key (a bookmark, a shared link): ask for it once for this browser session.
+  // Signed in by the platform (Azure, sign-in on): no key needed. Otherwise ask for the key once for this browser
+  // session (a bookmark, a shared link), with a sign-in link when the server offers one.
+  signInState().then(({ signedIn, signInPage }) => (signedIn ? start(main) : askForKey(signInPage)));
+}
+
+function askForKey(signInPage) {
   const input = el("input", { type: "password", id: "key", autocomplete: "off", required: true });
+  const back = encodeURIComponent(window.location.pathname + window.location.search + window.location.hash);
   main.append(el("form", {
     className: "key-form",
     onsubmit: (event) => {
@@ -41,6 +48,7 @@ if (hasKey()) {
     },
   },
   el("h1", {}, "Enter the query key"),
+  signInPage ? el("p", {}, el("a", { id: "sign-in", href: `${signInPage}?post_login_redirect_uri=${back}` }, "Sign in with your work account"), " or enter the key.") : null,
   el("p", {}, "The dashboard link the server printed carries it (…/?key=…). In Azure, it is the Key Vault secret azd created."),
   el("label", { htmlFor: "key" }, "Query key"), input, el("button", { type: "submit" }, "Open the dashboard")));
 }

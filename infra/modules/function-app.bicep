@@ -1,6 +1,7 @@
 // One function app on its own Flex Consumption (FC1) plan: Flex Consumption allows one app per plan. The app runs
-// as its user-assigned identity, pulls its package from its container with that identity, and offers no FTP and no
-// basic (user name and password) publishing: `azd deploy` publishes with an Entra ID token.
+// as its user-assigned identity, pulls its package from its container with that identity, and offers no basic (user
+// name and password) publishing, which also closes FTP (siteConfig.ftpsState is deprecated on Flex Consumption):
+// `azd deploy` publishes with an Entra ID token.
 
 @description('Name of the function app (its default host name is derived from it).')
 param name string
@@ -96,7 +97,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     }
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       cors: {
         allowedOrigins: allowedOrigins
       }

@@ -21,6 +21,11 @@ public sealed class QueryKey
     public QueryKey(string key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (IsKeyVaultReference(key))
+        {
+            throw new ArgumentException("An unresolved Key Vault reference is not a key.", nameof(key));
+        }
+
         Value = key;
         _digest = SHA256.HashData(Encoding.UTF8.GetBytes(key));
     }
@@ -31,7 +36,15 @@ public sealed class QueryKey
     public static QueryKey Generate() =>
         new(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
 
-    public bool Allows(HttpRequest request)
+    /// <summary>
+    /// Whether a configured value is a Key Vault reference App Service has not resolved (yet): it then hands the app the
+    /// reference's own text, which anyone who reads the Bicep could send, so it is never taken as the key.
+    /// </summary>
+    public static bool IsKeyVaultReference(string value) =>
+        value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The key a call presents: header <see cref="Header"/>, else a bearer token; empty for none.</summary>
+    public static string Presented(HttpRequest request)
     {
         var presented = request.Headers[Header].ToString();
         if (presented.Length == 0)
@@ -44,6 +57,9 @@ public sealed class QueryKey
             }
         }
 
-        return presented.Length > 0 && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _digest);
+        return presented;
     }
+
+    public bool Matches(string presented) =>
+        presented.Length > 0 && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _digest);
 }

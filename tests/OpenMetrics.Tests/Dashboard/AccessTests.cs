@@ -31,4 +31,25 @@ public sealed class AccessTests(QueryHostFixture host, ChromiumFixture chromium)
 
         Assert.Contains("needs the query key", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task When_the_server_offers_sign_in_the_key_form_links_to_it_and_back()
+    {
+        // The local host never offers sign-in; this is the 401 the query app answers in Azure with sign-in on
+        // (QueryAccessTests holds the app to it), put in front of the local host's own answer.
+        await using var context = await chromium.NewContextAsync(DashboardBrowser.Laptop);
+        var page = await context.NewPageAsync();
+        await page.RouteAsync("**/api/settings", route => route.FulfillAsync(new()
+        {
+            Status = 401,
+            ContentType = "application/json",
+            Body = """{"error":"Sign in, or send the query key in the header x-openmetrics-key.","field":null,"signIn":"/.auth/login/aad"}""",
+        }));
+        await page.GotoAsync(new Uri(host.Http.BaseAddress!, "/live").ToString());
+
+        var href = await page.Locator("#sign-in").GetAttributeAsync("href");
+
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Flive", href);
+        Assert.True(await page.Locator("#key").IsVisibleAsync());
+    }
 }
