@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OpenMetrics.Core.Hosting;
 using OpenMetrics.Core.Http;
 
 namespace OpenMetrics.Core.Query.Access;
@@ -31,7 +32,7 @@ public sealed partial class QueryAccess
 
         _signIn = signIn;
         _logger = logger;
-        if (QueryKey.IsKeyVaultReference(configuredKey))
+        if (KeyVaultReference.IsUnresolved(configuredKey))
         {
             // App Service could not resolve the reference when the app started (on a first provision, the Key Vault
             // Secrets User role can be seconds old); it refreshes references on a restart or within a day.

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using OpenMetrics.Core.Hosting;
 
 namespace OpenMetrics.Core.Query.Access;
 
@@ -21,7 +22,7 @@ public sealed class QueryKey
     public QueryKey(string key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        if (IsKeyVaultReference(key))
+        if (KeyVaultReference.IsUnresolved(key))
         {
             throw new ArgumentException("An unresolved Key Vault reference is not a key.", nameof(key));
         }
@@ -35,13 +36,6 @@ public sealed class QueryKey
     /// <summary>A new random key: 32 URL-safe characters, for a local host started without one.</summary>
     public static QueryKey Generate() =>
         new(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
-
-    /// <summary>
-    /// Whether a configured value is a Key Vault reference App Service has not resolved (yet): it then hands the app the
-    /// reference's own text, which anyone who reads the Bicep could send, so it is never taken as the key.
-    /// </summary>
-    public static bool IsKeyVaultReference(string value) =>
-        value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The key a call presents: header <see cref="Header"/>, else a bearer token; empty for none.</summary>
     public static string Presented(HttpRequest request)
