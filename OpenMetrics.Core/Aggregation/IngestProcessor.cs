@@ -17,6 +17,7 @@ public sealed class IngestProcessor(
     IdentityStore identity,
     EventStore events,
     AggregateStore aggregates,
+    CountedMessages counted,
     MemberStore members)
 {
     /// <summary>The event a createUser call is recorded as: it makes the user active in its bucket (SEMANTICS.md).</summary>
@@ -51,7 +52,7 @@ public sealed class IngestProcessor(
         return message;
     }
 
-    /// <summary>Dedupe client ids, resolve the session's user, raw events, counts, user sets, then follow a merge that raced us.</summary>
+    /// <summary>Dedupe client ids, resolve the session's user, raw events, counts (once per message), user sets, then follow a merge that raced us.</summary>
     private async Task RecordEventsAsync(IngestMessage message, IReadOnlyList<IngestEvent> batch, CancellationToken cancellationToken)
     {
         var kept = await clientEventIds.KeepUnclaimedAsync(message, batch, cancellationToken);
@@ -62,7 +63,14 @@ public sealed class IngestProcessor(
 
         var userKey = await identity.TouchSessionAsync(message.SessionId, kept.Min(e => e.Ts), kept.Max(e => e.Ts), cancellationToken);
         await events.WriteAsync(message, kept, userKey, cancellationToken);
-        await aggregates.AddContributionAsync(message, kept, cancellationToken);
+
+        // Its tombstones may be long gone when a message comes back: the ledger, written once the contribution is whole, decides.
+        if (!await counted.ContainsAsync(message.Id, cancellationToken))
+        {
+            await aggregates.AddContributionAsync(message, kept, cancellationToken);
+            await counted.AddAsync(message.Id, cancellationToken);
+        }
+
         await members.AddAsync(userKey, kept, cancellationToken);
 
         // A setUserId processed meanwhile may have moved the session after we read it: our user sets follow it.
