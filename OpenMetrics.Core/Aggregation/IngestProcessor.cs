@@ -85,7 +85,7 @@ public sealed class IngestProcessor(
     private async Task SetUserIdAsync(IngestMessage message, CancellationToken cancellationToken)
     {
         var userId = message.UserId ?? throw new InvalidOperationException($"setUserId message {message.Id} has no userId.");
-        var merge = await identity.PrepareSetUserIdAsync(message.SessionId, userId, message.ReceivedAt, cancellationToken);
+        var merge = await identity.PrepareSetUserIdAsync(message.SessionId, userId, message.ReceivedAt, message.Id, cancellationToken);
         if (merge is null)
         {
             return;
@@ -94,7 +94,7 @@ public sealed class IngestProcessor(
         var span = await identity.SpanAsync(merge.Sessions, cancellationToken);
         var months = span is { } known ? Months(known.First, known.Last) : [];
         await members.RenameAsync(merge.FromUserKey, merge.IntoUserKey, months, cancellationToken);
-        await identity.CommitMergeAsync(merge, cancellationToken);
+        await identity.CommitMergeAsync(merge, message.SessionId, message.Id, cancellationToken);
         await members.RenameAsync(merge.FromUserKey, merge.IntoUserKey, months, cancellationToken);
     }
 
