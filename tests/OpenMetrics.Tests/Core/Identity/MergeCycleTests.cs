@@ -59,6 +59,36 @@ public sealed class MergeCycleTests(LocalHostFixture host) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_loop_of_merges_already_stored_resolves_to_one_user_and_later_messages_go_through()
+    {
+        // Rows as the code before the merge ledger could leave them: alice merged into bob and bob into alice.
+        using var harness = new AggregationHarness(host.Azurite.ConnectionString);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        foreach (var (session, user) in new[] { ("a1", "alice"), ("b1", "bob") })
+        {
+            await host.PostOkAsync("/v1/setUserId", $$$"""{"sessionId":"{{{session}}}-{{{run}}}","userId":"{{{user}}}-{{{run}}}"}""");
+        }
+
+        await harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
+        var identity = harness.Tables.Get(OpenMetrics.Core.Storage.StorageNames.IdentityTable);
+        foreach (var (user, into) in new[] { ("alice", "bob"), ("bob", "alice") })
+        {
+            await identity.UpsertEntityAsync(
+                new Azure.Data.Tables.TableEntity(IdentityKeys.UserPartition($"{user}-{run}"), IdentityKeys.ProfileRow) { ["MergedInto"] = $"{into}-{run}" },
+                Azure.Data.Tables.TableUpdateMode.Merge);
+        }
+
+        await host.PostOkAsync("/v1/setUserProps", $$$"""{"sessionId":"b1-{{{run}}}","props":{"plan":"pro"}}""");
+        await host.PostOkAsync("/v1/setUserId", $$$"""{"sessionId":"b1-{{{run}}}","userId":"alice-{{{run}}}"}""");
+        await host.PostOkAsync("/v1/events", $$$"""{"sessionId":"b1-{{{run}}}","events":[{"name":"open-{{{run}}}","ts":"2026-11-07T09:00:00Z"}]}""");
+        await harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
+
+        Assert.Equal($"alice-{run}", await harness.Identity.ResolveAsync($"bob-{run}", default));
+        Assert.Equal($"alice-{run}", await harness.Identity.ResolveAsync($"alice-{run}", default));
+        Assert.Equal(1, await harness.Members.CountAsync("202611", "d07", MemberKeys.EventPart($"open-{run}"), default));
+    }
+
     /// <summary>The users a key's MergedInto marks lead through, read row by row; fails on a user seen twice (a cycle).</summary>
     private static async Task<List<string>> MergeChainAsync(IdentityStore identity, string userKey)
     {
