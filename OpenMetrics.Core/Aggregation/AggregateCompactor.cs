@@ -11,10 +11,15 @@ namespace OpenMetrics.Core.Aggregation;
 /// folded contributions turned into tombstones, all or nothing, so a crash never counts a contribution twice or drops
 /// it. Runs on a timer, one instance at a time; a run folds today, yesterday and the days marked late.
 /// </summary>
-public sealed class AggregateCompactor(TableClient table, RollupStore rollups, TimeProvider clock)
+public sealed class AggregateCompactor(TableClient table, RollupStore rollups, CountedMessages counted, TimeProvider clock)
 {
-    /// <summary>How long folded contributions stay as tombstones: the window in which a message may be replayed.</summary>
+    /// <summary>
+    /// How long folded contributions stay as tombstones. A message may come back later than this (messages never
+    /// expire): <see cref="CountedMessages"/> stops it then, so only tombstones of counted messages are deleted.
+    /// </summary>
     public const int TombstoneDays = 7;
+
+    private const int LedgerReadsAtOnce = 8;
 
     private const int ContributionsPerFold = TableBatches.MaxPerTransaction - 1;
 
@@ -123,7 +128,21 @@ public sealed class AggregateCompactor(TableClient table, RollupStore rollups, T
                 tombstones.Add(row);
             }
 
-            await TableBatches.SubmitAsync(table, tombstones, TableTransactionActionType.Delete, cancellationToken);
+            var deletable = new System.Collections.Concurrent.ConcurrentBag<TableEntity>();
+            var byMessage = tombstones.GroupBy(row => AggregateKeys.Parse(row.RowKey).Suffix[AggregateKeys.ContributionPrefix.Length..]);
+            await Parallel.ForEachAsync(byMessage, new ParallelOptions { MaxDegreeOfParallelism = LedgerReadsAtOnce, CancellationToken = cancellationToken }, async (message, token) =>
+            {
+                // A message that crashed before its ledger row keeps its tombstones: its retry must still find them.
+                if (await counted.ContainsAsync(message.Key, token))
+                {
+                    foreach (var row in message)
+                    {
+                        deletable.Add(row);
+                    }
+                }
+            });
+
+            await TableBatches.SubmitAsync(table, deletable, TableTransactionActionType.Delete, cancellationToken);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace OpenMetrics.Core.Aggregation;
 /// <summary>
 /// Writes a message's contribution to the per-bucket counts. A contribution row is keyed by the message id and only
 /// ever inserted: a message processed again finds its rows there (409) and adds nothing, even after the compactor
-/// has folded them into the summary (folded rows stay as tombstones for <see cref="AggregateCompactor.TombstoneDays"/> days).
+/// has folded them into the summary (folded rows stay as tombstones). Once they are gone, <see cref="CountedMessages"/>
+/// keeps a message from being counted again.
 /// </summary>
 public sealed class AggregateStore(TableClient table, TimeProvider clock)
 {

@@ -17,6 +17,7 @@ public sealed class IngestProcessor(
     IdentityStore identity,
     EventStore events,
     AggregateStore aggregates,
+    CountedMessages counted,
     MemberStore members)
 {
     /// <summary>The event a createUser call is recorded as: it makes the user active in its bucket (SEMANTICS.md).</summary>
@@ -51,7 +52,7 @@ public sealed class IngestProcessor(
         return message;
     }
 
-    /// <summary>Dedupe client ids, resolve the session's user, raw events, counts, user sets, then follow a merge that raced us.</summary>
+    /// <summary>Dedupe client ids, resolve the session's user, raw events, counts (once per message), user sets, then follow a merge that raced us.</summary>
     private async Task RecordEventsAsync(IngestMessage message, IReadOnlyList<IngestEvent> batch, CancellationToken cancellationToken)
     {
         var kept = await clientEventIds.KeepUnclaimedAsync(message, batch, cancellationToken);
@@ -62,7 +63,14 @@ public sealed class IngestProcessor(
 
         var userKey = await identity.TouchSessionAsync(message.SessionId, kept.Min(e => e.Ts), kept.Max(e => e.Ts), cancellationToken);
         await events.WriteAsync(message, kept, userKey, cancellationToken);
-        await aggregates.AddContributionAsync(message, kept, cancellationToken);
+
+        // Its tombstones may be long gone when a message comes back: the ledger, written once the contribution is whole, decides.
+        if (!await counted.ContainsAsync(message.Id, cancellationToken))
+        {
+            await aggregates.AddContributionAsync(message, kept, cancellationToken);
+            await counted.AddAsync(message.Id, cancellationToken);
+        }
+
         await members.AddAsync(userKey, kept, cancellationToken);
 
         // A setUserId processed meanwhile may have moved the session after we read it: our user sets follow it.
@@ -77,7 +85,7 @@ public sealed class IngestProcessor(
     private async Task SetUserIdAsync(IngestMessage message, CancellationToken cancellationToken)
     {
         var userId = message.UserId ?? throw new InvalidOperationException($"setUserId message {message.Id} has no userId.");
-        var merge = await identity.PrepareSetUserIdAsync(message.SessionId, userId, message.ReceivedAt, cancellationToken);
+        var merge = await identity.PrepareSetUserIdAsync(message.SessionId, userId, message.ReceivedAt, message.Id, cancellationToken);
         if (merge is null)
         {
             return;
@@ -86,7 +94,7 @@ public sealed class IngestProcessor(
         var span = await identity.SpanAsync(merge.Sessions, cancellationToken);
         var months = span is { } known ? Months(known.First, known.Last) : [];
         await members.RenameAsync(merge.FromUserKey, merge.IntoUserKey, months, cancellationToken);
-        await identity.CommitMergeAsync(merge, cancellationToken);
+        await identity.CommitMergeAsync(merge, message.SessionId, message.Id, cancellationToken);
         await members.RenameAsync(merge.FromUserKey, merge.IntoUserKey, months, cancellationToken);
     }
 

@@ -25,11 +25,15 @@ public static class AggregationServices
         services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable)));
         services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
         services.TryAddSingleton(provider => new AggregateStore(Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new CountedMessages(Table(provider, StorageNames.AggregatesTable)));
         services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
         services.TryAddSingleton(provider => new AggregateReader(Table(provider, StorageNames.AggregatesTable)));
         services.TryAddSingleton(provider => new RollupStore(Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable)));
         services.TryAddSingleton(provider => new AggregateCompactor(
-            Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<RollupStore>(), provider.GetRequiredService<TimeProvider>()));
+            Table(provider, StorageNames.AggregatesTable),
+            provider.GetRequiredService<RollupStore>(),
+            provider.GetRequiredService<CountedMessages>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IngestProcessor>();
         services.AddSingleton(provider => IngestFailureLog.Create(provider.GetRequiredService<StorageAccount>()));
         services.AddSingleton<IngestQueueHandler>();

@@ -11,6 +11,8 @@ namespace OpenMetrics.Core.Identity;
 /// </summary>
 public sealed class IdentityStore(TableClient table)
 {
+    private readonly MergeLedger _ledger = new(table);
+
     /// <summary>Last seen moves in steps of this much, so that a busy session is not rewritten on every message.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
@@ -70,25 +72,64 @@ public sealed class IdentityStore(TableClient table)
     /// <summary>
     /// Prepares linking the session to <paramref name="userId"/>. When the session's user is someone else, that user
     /// merges into <paramref name="userId"/>: sessions joined, aliases carried over, properties merged with the later
-    /// write winning. The sessions still point at the old user until <see cref="CommitMergeAsync"/>, the last step,
-    /// so that a retry after a crash halfway finds the merge undone and does all of it again.
-    /// Returns null when the session already belongs to that user.
+    /// write winning. The merge is first decided in the <see cref="MergeLedger"/> (between the two users' roots, so
+    /// that merges never loop) under the message's id; every later step can be done again, and a retry of the message
+    /// finds its decision (in the ledger, or on its session once committed) and does them all again, so a crash at any
+    /// point ends as a clean run does. Returns null when the session already belongs to that user.
     /// </summary>
-    public async Task<Merge?> PrepareSetUserIdAsync(string sessionId, string userId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<Merge?> PrepareSetUserIdAsync(string sessionId, string userId, DateTimeOffset at, string messageId, CancellationToken cancellationToken)
     {
         var current = await TouchSessionAsync(sessionId, at, at, cancellationToken);
-        var into = await ResolveAsync(userId, cancellationToken);
-        return current == into ? null : await MergeAsync(current, into, cancellationToken);
+        if (await ReadSessionAsync(sessionId, cancellationToken) is { } session
+            && session.GetString("MergeMessage") == messageId && session.GetString("MergedFrom") is { } committedFrom)
+        {
+            return await MergeAsync(committedFrom, current, cancellationToken);
+        }
+
+        // The common call (an identified session naming its user again) costs no ledger read.
+        if (current == await ResolveAsync(userId, cancellationToken))
+        {
+            return null;
+        }
+
+        while (true)
+        {
+            if (await _ledger.FindAsync(current, messageId, cancellationToken) is { } decided)
+            {
+                return await MergeAsync(decided.From, decided.Into, cancellationToken);
+            }
+
+            var from = await _ledger.RootAsync(current, ProfileMergedIntoAsync, cancellationToken);
+            var into = await _ledger.RootAsync(userId, ProfileMergedIntoAsync, cancellationToken);
+            if (from == into)
+            {
+                return null;
+            }
+
+            if (await _ledger.TryDecideAsync(from, into, messageId, cancellationToken))
+            {
+                return await MergeAsync(from, into, cancellationToken);
+            }
+        }
     }
 
-    /// <summary>Points every session of the merged user at the user it merged into.</summary>
-    public async Task CommitMergeAsync(Merge merge, CancellationToken cancellationToken)
+    /// <summary>
+    /// Points every session of the merged user at the user it merged into; the message's own session goes last and
+    /// records the merge, so a retry that finds it committed still finishes the steps after it.
+    /// </summary>
+    public async Task CommitMergeAsync(Merge merge, string sessionId, string messageId, CancellationToken cancellationToken)
     {
-        foreach (var session in merge.Sessions)
+        foreach (var session in merge.Sessions.Where(session => session != sessionId))
         {
             var update = new TableEntity(IdentityKeys.SessionPartition(session), IdentityKeys.SessionRow) { ["UserKey"] = merge.IntoUserKey };
             await table.UpsertEntityAsync(update, TableUpdateMode.Merge, cancellationToken);
         }
+
+        var own = new TableEntity(IdentityKeys.SessionPartition(sessionId), IdentityKeys.SessionRow)
+        {
+            ["UserKey"] = merge.IntoUserKey, ["MergeMessage"] = messageId, ["MergedFrom"] = merge.FromUserKey,
+        };
+        await table.UpsertEntityAsync(own, TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <summary>The earliest first seen and latest last seen over some sessions: the time their events span.</summary>
@@ -149,13 +190,14 @@ public sealed class IdentityStore(TableClient table)
         return sessions;
     }
 
-    /// <summary>The user a key stands for now: itself, or the user it was merged into (following chains).</summary>
+    /// <summary>The user a key stands for now: itself, or the user it was merged into (following chains, safely through a loop).</summary>
     public async Task<string> ResolveAsync(string userKey, CancellationToken cancellationToken)
     {
-        for (var hops = 0; hops < 32; hops++)
+        var seen = new List<string>();
+        while (!seen.Contains(userKey))
         {
-            var profile = await ReadProfileAsync(userKey, cancellationToken);
-            if (profile?.GetString("MergedInto") is not { } next)
+            seen.Add(userKey);
+            if (await ProfileMergedIntoAsync(userKey, cancellationToken) is not { } next)
             {
                 return userKey;
             }
@@ -163,8 +205,11 @@ public sealed class IdentityStore(TableClient table)
             userKey = next;
         }
 
-        throw new InvalidOperationException($"The merge chain from user {userKey} is longer than 32 hops.");
+        return MergeChains.RootOfCycle(seen, userKey);
     }
+
+    private async Task<string?> ProfileMergedIntoAsync(string userKey, CancellationToken cancellationToken) =>
+        (await ReadProfileAsync(userKey, cancellationToken))?.GetString("MergedInto");
 
     private async Task<Merge> MergeAsync(string from, string into, CancellationToken cancellationToken)
     {
@@ -176,7 +221,7 @@ public sealed class IdentityStore(TableClient table)
         }
 
         var sessions = fromRows.Where(r => r.RowKey.StartsWith("s_", StringComparison.Ordinal)).Select(r => r.GetString("SessionId")).ToList();
-        var aliases = fromRows.Where(r => r.RowKey.StartsWith("a_", StringComparison.Ordinal)).Select(r => r.GetString("UserKey")).Append(from).ToList();
+        var aliases = fromRows.Where(r => r.RowKey.StartsWith("a_", StringComparison.Ordinal)).Select(r => r.GetString("UserKey")).Append(from).Where(alias => alias != into).ToList();
 
         var intoPartition = IdentityKeys.UserPartition(into);
         var links = sessions.Select(s => new TableEntity(intoPartition, IdentityKeys.UserSessionRow(s)) { ["SessionId"] = s })

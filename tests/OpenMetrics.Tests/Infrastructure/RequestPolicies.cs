@@ -87,3 +87,32 @@ public sealed class StorageOutagePolicy : HttpPipelinePolicy
         }
     }
 }
+
+/// <summary>Once armed, fails the first request that matches, as if the process died just before sending it.</summary>
+public sealed class CrashOnPolicy(Func<Request, bool> matches) : HttpPipelinePolicy
+{
+    private volatile bool _armed;
+
+    public void Arm() => _armed = true;
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Check(message);
+        ProcessNext(message, pipeline);
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Check(message);
+        return ProcessNextAsync(message, pipeline);
+    }
+
+    private void Check(HttpMessage message)
+    {
+        if (_armed && matches(message.Request))
+        {
+            _armed = false;
+            throw new SimulatedCrashException();
+        }
+    }
+}
