@@ -29,7 +29,8 @@ public static class AggregationServices
         services.TryAddSingleton(provider => new AggregateReader(Table(provider, StorageNames.AggregatesTable)));
         services.TryAddSingleton(provider => new RollupStore(Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable)));
         services.TryAddSingleton(provider => new AggregateCompactor(
-            Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<RollupStore>(), provider.GetRequiredService<TimeProvider>()));
+            Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<RollupStore>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<AggregateCompactor>>()));
         services.TryAddSingleton<IngestProcessor>();
         services.AddSingleton(provider => IngestFailureLog.Create(provider.GetRequiredService<StorageAccount>()));
         services.AddSingleton<IngestQueueHandler>();
