@@ -129,7 +129,7 @@ internal sealed class QueuePoller(
         }
 
         // Sent before it is deleted: a crash in between leaves a duplicate, never a lost message.
-        await poison.SendMessageAsync(message.Body, cancellationToken: stopping);
+        await poison.SendMessageAsync(message.Body, visibilityTimeout: null, timeToLive: MessageLifetime.Forever, stopping);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stopping);
         LocalHostLog.MovedToPoison(logger, message.MessageId, function.PoisonQueue, message.DequeueCount);
     }

@@ -125,7 +125,6 @@ var services = [
 // Built-in role definition ids. The names are in the comments; docs/deploy.md says why each app holds each role.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-var storageBlobDataReader = '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
@@ -231,9 +230,9 @@ module aggregateIdentity 'modules/app-identity.bicep' = {
     hostStorageRoleIds: [storageBlobDataOwner]
     dataStorageName: dataStorageName
     // Queue Contributor: the queue trigger reads and deletes messages and moves poison ones, creating the poison
-    // queue if needed. Blob Reader: claim checks are only read (the lifecycle rule deletes them). Table
+    // queue if needed. Blob Contributor: claim checks are read, and deleted once processed. Table
     // Contributor: raw events, pre-aggregates and snapshots.
-    dataStorageRoleIds: [storageQueueDataContributor, storageBlobDataReader, storageTableDataContributor]
+    dataStorageRoleIds: [storageQueueDataContributor, storageBlobDataContributor, storageTableDataContributor]
     appInsightsName: appInsightsName
     appInsightsRoleIds: [monitoringMetricsPublisher]
     workspaceName: workspaceName

@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
@@ -9,10 +11,14 @@ namespace OpenMetrics.Core.Aggregation;
 /// Folds live contributions into one summary row per bucket and event, so that queries read one row instead of one
 /// per message. Each fold is one entity group transaction in the day's partition: the summary's new figures and the
 /// folded contributions turned into tombstones, all or nothing, so a crash never counts a contribution twice or drops
-/// it. Runs on a timer, one instance at a time; a run folds today, yesterday and the days marked late.
+/// it. Runs on a timer, one instance at a time; a run folds today, yesterday and the days marked late. A fold that
+/// throws (a storage fault, a row it cannot read) is logged and left live for the next run: it must not stop the
+/// other folds, partitions, days or the tombstone cleanup.
 /// </summary>
-public sealed class AggregateCompactor(TableClient table, RollupStore rollups, CountedMessages counted, TimeProvider clock)
+public sealed class AggregateCompactor(TableClient table, RollupStore rollups, CountedMessages counted, TimeProvider clock, ILogger<AggregateCompactor>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<AggregateCompactor>.Instance;
+
     /// <summary>
     /// How long folded contributions stay as tombstones. A message may come back later than this (messages never
     /// expire): <see cref="CountedMessages"/> stops it then, so only tombstones of counted messages are deleted.
@@ -33,8 +39,11 @@ public sealed class AggregateCompactor(TableClient table, RollupStore rollups, C
 
         await foreach (var marker in table.QueryAsync<TableEntity>(e => e.PartitionKey == AggregateStore.LatePartition, cancellationToken: cancellationToken))
         {
-            await CompactPartitionAsync(marker.RowKey, cancellationToken);
-            await DeleteIfUnchangedAsync(marker, cancellationToken);
+            // A day with a failed fold stays marked, or it would never be visited again.
+            if (await CompactPartitionAsync(marker.RowKey, cancellationToken))
+            {
+                await DeleteIfUnchangedAsync(marker, cancellationToken);
+            }
         }
 
         await DeleteTombstonesAsync(UtcBuckets.Day(now.AddDays(-TombstoneDays - 1)), cancellationToken);
@@ -48,21 +57,46 @@ public sealed class AggregateCompactor(TableClient table, RollupStore rollups, C
         }
     }
 
-    private async Task CompactPartitionAsync(string partition, CancellationToken cancellationToken)
+    /// <returns>Whether every fold of the partition succeeded.</returns>
+    private async Task<bool> CompactPartitionAsync(string partition, CancellationToken cancellationToken)
     {
         var live = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.GetString("State") == AggregateStore.Live, cancellationToken: cancellationToken))
+        if (!await TryAsync("the live contributions", partition, async () =>
+            {
+                await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.GetString("State") == AggregateStore.Live, cancellationToken: cancellationToken))
+                {
+                    live.Add(row);
+                }
+            }, cancellationToken))
         {
-            live.Add(row);
+            return false;
         }
 
+        var folded = true;
         var groups = live.GroupBy(row => AggregateKeys.Parse(row.RowKey) is var (bucket, eventKey, _) ? $"{bucket}|{eventKey}|" : row.RowKey);
         foreach (var group in groups)
         {
             foreach (var contributions in group.Chunk(ContributionsPerFold))
             {
-                await FoldAsync(partition, group.Key + AggregateKeys.SummarySuffix, contributions, cancellationToken);
+                var summaryRow = group.Key + AggregateKeys.SummarySuffix;
+                folded &= await TryAsync(summaryRow, partition, () => FoldAsync(partition, summaryRow, contributions, cancellationToken), cancellationToken);
             }
+        }
+
+        return folded;
+    }
+
+    private async Task<bool> TryAsync(string work, string partition, Func<Task> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            CompactionLog.Failed(_logger, exception, work, partition);
+            return false;
         }
     }
 
@@ -122,27 +156,30 @@ public sealed class AggregateCompactor(TableClient table, RollupStore rollups, C
         for (var shard = 0; shard < AggregateKeys.Shards; shard++)
         {
             var partition = AggregateKeys.Partition(day, shard);
-            var tombstones = new List<TableEntity>();
-            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.GetString("State") == AggregateStore.Folded, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            await TryAsync("the tombstone cleanup", partition, async () =>
             {
-                tombstones.Add(row);
-            }
-
-            var deletable = new System.Collections.Concurrent.ConcurrentBag<TableEntity>();
-            var byMessage = tombstones.GroupBy(row => AggregateKeys.Parse(row.RowKey).Suffix[AggregateKeys.ContributionPrefix.Length..]);
-            await Parallel.ForEachAsync(byMessage, new ParallelOptions { MaxDegreeOfParallelism = LedgerReadsAtOnce, CancellationToken = cancellationToken }, async (message, token) =>
-            {
-                // A message that crashed before its ledger row keeps its tombstones: its retry must still find them.
-                if (await counted.ContainsAsync(message.Key, token))
+                var tombstones = new List<TableEntity>();
+                await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.GetString("State") == AggregateStore.Folded, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
                 {
-                    foreach (var row in message)
-                    {
-                        deletable.Add(row);
-                    }
+                    tombstones.Add(row);
                 }
-            });
 
-            await TableBatches.SubmitAsync(table, deletable, TableTransactionActionType.Delete, cancellationToken);
+                var deletable = new System.Collections.Concurrent.ConcurrentBag<TableEntity>();
+                var byMessage = tombstones.GroupBy(row => AggregateKeys.Parse(row.RowKey).Suffix[AggregateKeys.ContributionPrefix.Length..]);
+                await Parallel.ForEachAsync(byMessage, new ParallelOptions { MaxDegreeOfParallelism = LedgerReadsAtOnce, CancellationToken = cancellationToken }, async (message, token) =>
+                {
+                    // A message that crashed before its ledger row keeps its tombstones: its retry must still find them.
+                    if (await counted.ContainsAsync(message.Key, token))
+                    {
+                        foreach (var row in message)
+                        {
+                            deletable.Add(row);
+                        }
+                    }
+                });
+
+                await TableBatches.SubmitAsync(table, deletable, TableTransactionActionType.Delete, cancellationToken);
+            }, cancellationToken);
         }
     }
 }

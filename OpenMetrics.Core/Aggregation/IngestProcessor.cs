@@ -49,6 +49,12 @@ public sealed class IngestProcessor(
                 throw new InvalidOperationException($"Message {message.Id} has kind {message.Kind}, which carries nothing to store.");
         }
 
+        // Only now: a claim-check blob is the message itself until everything in it is stored.
+        if (message.ClaimCheck is { } claimCheck)
+        {
+            await reader.DeleteClaimAsync(claimCheck, cancellationToken);
+        }
+
         return message;
     }
 

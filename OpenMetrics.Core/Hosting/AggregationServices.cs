@@ -33,7 +33,8 @@ public static class AggregationServices
             Table(provider, StorageNames.AggregatesTable),
             provider.GetRequiredService<RollupStore>(),
             provider.GetRequiredService<CountedMessages>(),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<AggregateCompactor>>()));
         services.TryAddSingleton<IngestProcessor>();
         services.AddSingleton(provider => IngestFailureLog.Create(provider.GetRequiredService<StorageAccount>()));
         services.AddSingleton<IngestQueueHandler>();

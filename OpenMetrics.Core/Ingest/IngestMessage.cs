@@ -9,7 +9,7 @@ namespace OpenMetrics.Core.Ingest;
 /// <param name="Id">Unique per part: the call id and the part number.</param>
 /// <param name="CallId">One id per accepted call, shared by its parts.</param>
 /// <param name="Part">Zero-based part number; a call too large for one queue message is split by events.</param>
-/// <param name="ClaimCheck">Set only on the small envelope of a part too large for the queue: the blob that holds the whole message.</param>
+/// <param name="ClaimCheck">Set on the small envelope of a part too large for the queue: the blob that holds the whole message; kept on the message read back from it, so that the blob is deleted once processed.</param>
 public sealed record IngestMessage(
     int V,
     string Id,

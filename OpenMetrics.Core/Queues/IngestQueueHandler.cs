@@ -5,11 +5,13 @@ using OpenMetrics.Core.Functions;
 namespace OpenMetrics.Core.Queues;
 
 /// <summary>
-/// What the <c>ProcessIngest</c> queue function (and the local host's poller) runs for one message. The runtime moves
-/// a message that failed its last try to the poison queue as it is, without a reason; so at the last try this records
-/// the reason in <see cref="IngestFailureLog"/> first, then rethrows so that the move still happens.
+/// What the <c>ProcessIngest</c> queue function (and the local host's poller) runs for one message. At the last try a
+/// failure is recorded in <see cref="IngestFailureLog"/> with its reason, and the message moved to the poison queue
+/// here, never to expire, and the call returns so that the runtime deletes it from the queue: the runtime's own move
+/// would send it without a reason and with the 7-day default lifetime. If that move fails, the error is rethrown and the
+/// runtime's move is the fallback.
 /// </summary>
-public sealed class IngestQueueHandler(IngestProcessor processor, IngestFailureLog failures, TimeProvider clock, ILogger<IngestQueueHandler> logger)
+public sealed class IngestQueueHandler(IngestProcessor processor, IngestFailureLog failures, PoisonQueue poison, TimeProvider clock, ILogger<IngestQueueHandler> logger)
 {
     public async Task HandleAsync(BinaryData body, string queueMessageId, long dequeueCount, CancellationToken cancellationToken)
     {
@@ -24,7 +26,7 @@ public sealed class IngestQueueHandler(IngestProcessor processor, IngestFailureL
             var failure = IngestFailure.Of(exception, body, queueMessageId, dequeueCount, clock.GetUtcNow());
             QueueLog.GivenUp(logger, exception, failure.MessageId, queueMessageId, dequeueCount);
             await RecordAsync(failure, cancellationToken);
-            throw;
+            await poison.AddAsync(body, cancellationToken);
         }
     }
 

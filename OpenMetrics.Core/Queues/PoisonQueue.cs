@@ -41,6 +41,16 @@ public sealed class PoisonQueue(QueueClient queue, QueueClient poison, IngestFai
         return new PoisonListing(Math.Max(count, messages.Count), messages);
     }
 
+    /// <summary>
+    /// Puts a message that failed its last try on the poison queue, to stay there until replayed or discarded. The
+    /// handler does this itself because the Functions runtime's own move sends it with the 7-day default lifetime.
+    /// </summary>
+    public async Task AddAsync(BinaryData body, CancellationToken cancellationToken)
+    {
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await poison.SendMessageAsync(body, visibilityTimeout: null, timeToLive: MessageLifetime.Forever, cancellationToken);
+    }
+
     /// <summary>Moves every poison message back to the queue; returns how many. Each is sent before it is deleted, so none is lost.</summary>
     public async Task<int> ReplayAsync(CancellationToken cancellationToken)
     {
@@ -57,7 +67,7 @@ public sealed class PoisonQueue(QueueClient queue, QueueClient poison, IngestFai
 
             foreach (var message in page)
             {
-                await queue.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
+                await queue.SendMessageAsync(message.Body, visibilityTimeout: null, timeToLive: MessageLifetime.Forever, cancellationToken);
                 await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                 replayed++;
             }

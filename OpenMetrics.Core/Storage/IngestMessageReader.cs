@@ -16,8 +16,15 @@ public sealed class IngestMessageReader(BlobContainerClient claims)
         }
 
         var blob = await claims.GetBlobClient(message.ClaimCheck).DownloadContentAsync(cancellationToken);
-        return Parse(blob.Value.Content);
+        return Parse(blob.Value.Content) with { ClaimCheck = message.ClaimCheck };
     }
+
+    /// <summary>
+    /// Deletes a processed message's claim-check blob. If the message is then delivered again (the host stopped before
+    /// the queue deleted it), its read fails and it ends in the poison queue, already counted: discard it there.
+    /// </summary>
+    public async Task DeleteClaimAsync(string claimCheck, CancellationToken cancellationToken) =>
+        await claims.DeleteBlobIfExistsAsync(claimCheck, cancellationToken: cancellationToken);
 
     private static IngestMessage Parse(BinaryData body)
     {

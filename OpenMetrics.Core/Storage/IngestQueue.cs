@@ -32,7 +32,7 @@ public sealed class IngestQueue(QueueClient queue, BlobContainerClient claims) :
         foreach (var message in messages)
         {
             var body = message.NeedsClaimCheck ? await ClaimCheckAsync(message, cancellationToken) : message.Json;
-            await queue.SendMessageAsync(BinaryData.FromBytes(body), cancellationToken: cancellationToken);
+            await queue.SendMessageAsync(BinaryData.FromBytes(body), visibilityTimeout: null, timeToLive: MessageLifetime.Forever, cancellationToken);
         }
     }
 

@@ -11,7 +11,7 @@ param location string
 param tags object
 
 @description('Days a claim-check blob is kept: long enough for the poison queue to be replayed, short enough to cost nothing.')
-param claimRetentionDays int = 7
+param claimRetentionDays int = 365
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -59,7 +59,9 @@ resource claimsContainer 'Microsoft.Storage/storageAccounts/blobServices/contain
   }
 }
 
-// A claim check is read once by the aggregation; a lifecycle rule removes it afterwards at no transaction cost.
+// The aggregation deletes a claim check once its message is processed. This rule only sweeps the blobs left behind
+// by a call whose enqueue failed after the upload (that call answered 503): a year, far beyond any pause of the
+// aggregation or wait of a poison message, which must never lose their blob (docs/reliability.md).
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: account
   name: 'default'

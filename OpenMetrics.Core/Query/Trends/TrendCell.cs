@@ -64,7 +64,7 @@ public sealed class TrendCell
     private void AddNumbers(NumericStats stats)
     {
         Numbers += stats.Count;
-        Sum += stats.Sum;
+        Sum = NumericStats.SumOf(Sum, stats.Sum);
         Min = Math.Min(Min, stats.Min);
         Max = Math.Max(Max, stats.Max);
     }

@@ -47,7 +47,7 @@ public sealed class RoleAssignmentTests
             [
                 $"Storage Blob Data Owner @ {HostStorage}",
                 $"Storage Queue Data Contributor @ {DataStorage}",
-                $"Storage Blob Data Reader @ {DataStorage}",
+                $"Storage Blob Data Contributor @ {DataStorage}",
                 $"Storage Table Data Contributor @ {DataStorage}",
                 $"Monitoring Metrics Publisher @ {AppInsights}",
                 $"Log Analytics Reader @ {Workspace}",
