@@ -36,6 +36,8 @@ public static class FunctionCatalog
         new(QueryFunctionNames.SearchUsers, FunctionApp.Query, QueryRoutes.Users, ["GET"]),
         new(QueryFunctionNames.GetUser, FunctionApp.Query, QueryRoutes.User, ["GET"]),
         new(QueryFunctionNames.UserEvents, FunctionApp.Query, QueryRoutes.UserEvents, ["GET"]),
+        new(QueryFunctionNames.DeleteUser, FunctionApp.Query, QueryRoutes.User, ["DELETE"]),
+        new(QueryFunctionNames.ExportUser, FunctionApp.Query, QueryRoutes.UserExport, ["GET"]),
         new(QueryFunctionNames.Live, FunctionApp.Query, QueryRoutes.Live, ["GET"]),
         new(QueryFunctionNames.Catalog, FunctionApp.Query, QueryRoutes.Catalog, ["GET"]),
         new(QueryFunctionNames.OpenApi, FunctionApp.Query, QueryRoutes.OpenApi, ["GET"]),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Privacy;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
 using OpenMetrics.Core.Query.Catalog;
@@ -56,6 +57,10 @@ public static class QueryServices
         services.TryAddSingleton<UserTimeline>();
         services.TryAddSingleton(provider => new SessionEventPages(Table(provider, StorageNames.SessionEventsTable)));
         services.AddSingleton<IQueryHandler, PeopleApi>();
+
+        // A user's rights: delete and export.
+        services.AddOpenMetricsPrivacy();
+        services.AddSingleton<IQueryHandler, PrivacyApi>();
 
         // Live: per minute, active users and the newest events.
         services.TryAddSingleton(provider => new MinuteCounts(Table(provider, StorageNames.AggregatesTable)));
