@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Privacy;
@@ -11,11 +12,11 @@ namespace OpenMetrics.Core.Privacy;
 /// <c>DELETE /api/users/{id}</c> (docs/reliability.md, "Deleting a user and data retention"): removes a user's profile,
 /// sessions (merged anonymous ones included), raw events, timeline and user-set rows. The steps, in order: list
 /// what belongs to the user in a <see cref="DeletionRecord"/>; mark each session deleted, so that aggregation drops its
-/// messages still in the queue or arriving later; delete raw events, user sets, session rows and user partitions; mark
-/// the record complete. Every step deletes what it finds, so running it again (a retry of the DELETE, or the retention
+/// messages still in the queue or arriving later; delete raw events, user sets, session rows, user partitions and the
+/// stored funnel and retention answers that name the user; mark the record complete. Every step deletes what it finds, so running it again (a retry of the DELETE, or the retention
 /// timer for a record never completed) finishes the work and changes nothing else.
 /// </summary>
-public sealed class UserDeletion(IdentityStore identity, UserFootprint footprint, DeletionMarks marks, AggregationTables tables, TimeProvider clock)
+public sealed class UserDeletion(IdentityStore identity, UserFootprint footprint, DeletionMarks marks, SnapshotStore snapshots, AggregationTables tables, TimeProvider clock)
 {
     private readonly TableClient _events = tables.Get(StorageNames.EventsTable);
     private readonly TableClient _sessionEvents = tables.Get(StorageNames.SessionEventsTable);
@@ -65,6 +66,7 @@ public sealed class UserDeletion(IdentityStore identity, UserFootprint footprint
             await DeleteWhereAsync(identity.Table, TableClient.CreateQueryFilter($"PartitionKey eq {IdentityKeys.UserPartition(user)}"), cancellationToken);
         }
 
+        await snapshots.DeleteMentioningAsync(record.Users, cancellationToken);
         var completed = record with { CompletedAt = clock.GetUtcNow() };
         await marks.WriteRecordAsync(completed, cancellationToken);
         return completed;
