@@ -50,6 +50,13 @@ param snapshotRecentSchedule string = '0 */15 * * * *'
 @description('NCRONTAB schedule (UTC, seconds first) of the snapshots of every saved funnel and retention.')
 param snapshotFullSchedule string = '0 30 3 * * *'
 
+@description('NCRONTAB schedule (UTC, seconds first) of data retention: finishing user deletions left half-way, deleting raw events past rawEventRetentionDays.')
+param dataRetentionSchedule string = '0 15 4 * * *'
+
+@description('Days raw events and sessions are kept; 0 keeps them forever. Pre-aggregates are always kept (docs/reliability.md).')
+@minValue(0)
+param rawEventRetentionDays int = 0
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -282,6 +289,8 @@ module aggregateApp 'modules/function-app.bicep' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${aggregateIdentity.outputs.clientId};Authorization=AAD'
       OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE: snapshotRecentSchedule
       OPENMETRICS_SNAPSHOT_FULL_SCHEDULE: snapshotFullSchedule
+      OPENMETRICS_RETENTION_SCHEDULE: dataRetentionSchedule
+      OpenMetrics__Retention__RawEventDays: string(rawEventRetentionDays)
     }
   }
 }

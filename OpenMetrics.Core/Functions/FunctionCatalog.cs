@@ -77,11 +77,14 @@ public static class FunctionCatalog
 
     public const string SnapshotFullFunction = "RefreshAllSnapshots";
 
+    public const string DataRetentionFunction = "ApplyDataRetention";
+
     public static readonly IReadOnlyList<TimerFunction> Timers =
     [
         new("CompactAggregates", FunctionApp.Aggregate, Schedules.Compaction),
         new(SnapshotRecentFunction, FunctionApp.Aggregate, Schedules.SnapshotRecent),
         new(SnapshotFullFunction, FunctionApp.Aggregate, Schedules.SnapshotFull),
+        new(DataRetentionFunction, FunctionApp.Aggregate, Schedules.DataRetention),
     ];
 
     /// <summary>The v1 call an ingest function answers, by its function name; null for the ingest app's other functions.</summary>

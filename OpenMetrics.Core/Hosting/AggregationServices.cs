@@ -30,7 +30,7 @@ public static class AggregationServices
         services.TryAddSingleton(provider => new RollupStore(Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable)));
         services.TryAddSingleton(provider => new AggregateCompactor(
             Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<RollupStore>(), provider.GetRequiredService<TimeProvider>()));
-        services.AddOpenMetricsPrivacy();
+        services.AddOpenMetricsPrivacy(configuration);
         services.TryAddSingleton<IngestProcessor>();
         services.AddSingleton(provider => IngestFailureLog.Create(provider.GetRequiredService<StorageAccount>()));
         services.AddSingleton<IngestQueueHandler>();

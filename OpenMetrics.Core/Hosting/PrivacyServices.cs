@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenMetrics.Core.Privacy;
@@ -7,17 +8,22 @@ using OpenMetrics.Core.Storage;
 namespace OpenMetrics.Core.Hosting;
 
 /// <summary>
-/// Deleting and exporting users: the query app answers the routes, the aggregate app honours the deletion marks and
-/// finishes deletions left half-way. Registered with TryAdd from both apps' registrations.
+/// Deleting and exporting users, and data retention: the query app answers the routes, the aggregate app honours the
+/// deletion marks and runs the retention timer. Registered with TryAdd from both apps' registrations.
 /// </summary>
 public static class PrivacyServices
 {
-    public static IServiceCollection AddOpenMetricsPrivacy(this IServiceCollection services)
+    public static IServiceCollection AddOpenMetricsPrivacy(this IServiceCollection services, IConfiguration configuration)
     {
+        var retention = new RetentionSettings();
+        configuration.GetSection(RetentionSettings.Section).Bind(retention);
+        services.TryAddSingleton(retention);
         services.TryAddSingleton(provider => new DeletionMarks(Table(provider, StorageNames.IdentityTable)));
         services.TryAddSingleton<UserFootprint>();
         services.TryAddSingleton<UserDeletion>();
         services.TryAddSingleton<UserExport>();
+        services.TryAddSingleton<RawEventExpiry>();
+        services.TryAddSingleton<DataRetention>();
         return services;
     }
 

@@ -59,7 +59,7 @@ public static class QueryServices
         services.AddSingleton<IQueryHandler, PeopleApi>();
 
         // A user's rights: delete and export.
-        services.AddOpenMetricsPrivacy();
+        services.AddOpenMetricsPrivacy(configuration);
         services.AddSingleton<IQueryHandler, PrivacyApi>();
 
         // Live: per minute, active users and the newest events.

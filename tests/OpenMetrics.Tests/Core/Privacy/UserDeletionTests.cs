@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Core.Privacy;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Tests.Infrastructure;
@@ -98,6 +99,26 @@ public sealed class UserDeletionTests(QueryHostFixture host)
 
         using var never = await host.Api.DeleteAsync($"/api/users/nobody-{_run}");
         Assert.Equal(HttpStatusCode.NotFound, never.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deletion_that_stopped_half_way_is_finished_by_the_retention_timer()
+    {
+        await SeedAsync();
+
+        // The steps of a DELETE up to a crash: the record written, one session's raw events deleted, nothing more.
+        var footprint = (await host.Services.GetRequiredService<UserFootprint>().FindAsync(Alice, CancellationToken.None))!.Value;
+        var record = new DeletionRecord(Alice, footprint.Users, footprint.Sessions, footprint.Months, DateTimeOffset.UtcNow, null);
+        await host.Services.GetRequiredService<DeletionMarks>().WriteRecordAsync(record, CancellationToken.None);
+        await host.Services.GetRequiredService<UserDeletion>().DeleteRawEventsAsync("a1-" + _run, CancellationToken.None);
+        Assert.NotEmpty(await RowsMentioningAsync(Alice, AliceEmail, "a1-" + _run, "a2-" + _run));
+
+        await host.Services.GetRequiredService<DataRetention>().RunAsync(CancellationToken.None);
+
+        Assert.Empty(await RowsMentioningAsync(Alice, AliceEmail, "a1-" + _run, "a2-" + _run));
+        var finished = await host.Services.GetRequiredService<DeletionMarks>().ReadRecordAsync(Alice, CancellationToken.None);
+        Assert.NotNull(finished?.CompletedAt);
+        Assert.Equal(3, (await GetAsync($"/api/users/{Bob}")).GetProperty("eventCount").GetInt64());
     }
 
     [Fact]
