@@ -19,12 +19,13 @@ public sealed class PrivacyApi(UserDeletion deletion, UserExport export) : IQuer
         switch (function)
         {
             case QueryFunctionNames.DeleteUser:
-                var deleted = await deletion.DeleteAsync(UserId(request, QueryRoutes.User, id), cancellationToken);
-                return deleted is null ? throw QueryException.NotFound($"The user '{UserId(request, QueryRoutes.User, id)}'") : QueryJson.Answer(deleted);
+                var deletedId = UserId(request, QueryRoutes.User, id);
+                var deleted = await deletion.DeleteAsync(deletedId, cancellationToken) ?? throw QueryException.NotFound($"The user '{deletedId}'");
+                return QueryJson.Answer(deleted);
 
             case QueryFunctionNames.ExportUser:
-                var userId = UserId(request, QueryRoutes.UserExport, id);
-                var write = await export.PrepareAsync(userId, cancellationToken) ?? throw QueryException.NotFound($"The user '{userId}'");
+                var exportedId = UserId(request, QueryRoutes.UserExport, id);
+                var write = await export.PrepareAsync(exportedId, cancellationToken) ?? throw QueryException.NotFound($"The user '{exportedId}'");
                 return HttpAnswer.Streamed(200, "application/json; charset=utf-8", write).WithHeader("Cache-Control", "no-store");
 
             default:
