@@ -49,6 +49,18 @@ public sealed class QueryApi(QueryEndpoints endpoints)
         string id) =>
         await endpoints.HandleAsync(QueryFunctionNames.UserEvents, request, id, request.HttpContext.RequestAborted);
 
+    [Function(QueryFunctionNames.DeleteUser)]
+    public async Task<IActionResult> DeleteUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = QueryRoutes.User)] HttpRequest request,
+        string id) =>
+        await endpoints.HandleAsync(QueryFunctionNames.DeleteUser, request, id, request.HttpContext.RequestAborted);
+
+    [Function(QueryFunctionNames.ExportUser)]
+    public async Task<IActionResult> ExportUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = QueryRoutes.UserExport)] HttpRequest request,
+        string id) =>
+        await endpoints.HandleAsync(QueryFunctionNames.ExportUser, request, id, request.HttpContext.RequestAborted);
+
     [Function(QueryFunctionNames.Live)]
     public async Task<IActionResult> Live(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = QueryRoutes.Live)] HttpRequest request) =>

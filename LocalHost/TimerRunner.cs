@@ -1,5 +1,6 @@
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Functions;
+using OpenMetrics.Core.Privacy;
 using OpenMetrics.Core.Query.Snapshots;
 
 namespace OpenMetrics.LocalHost;
@@ -48,6 +49,7 @@ internal sealed class TimerRunner(IServiceProvider services, IConfiguration conf
         "CompactAggregates" => services.GetRequiredService<AggregateCompactor>().CompactAsync,
         FunctionCatalog.SnapshotRecentFunction => services.GetRequiredService<SnapshotRefresher>().RefreshRecentAsync,
         FunctionCatalog.SnapshotFullFunction => services.GetRequiredService<SnapshotRefresher>().RefreshAllAsync,
+        FunctionCatalog.DataRetentionFunction => services.GetRequiredService<DataRetention>().RunAsync,
         _ => throw new InvalidOperationException($"The local host does not know how to run the timer function {function.Name}."),
     };
 }

@@ -102,6 +102,13 @@ param signInClientId string = ''
 @description('Object id of the Entra group whose members may change things once sign-in is on. Empty: everyone signed in may.')
 param signInWriterGroup string = ''
 
+@description('NCRONTAB schedule (UTC, seconds first) of data retention: finishing user deletions left half-way, deleting raw events past rawEventRetentionDays.')
+param dataRetentionSchedule string = '0 15 4 * * *'
+
+@description('Days raw events and sessions are kept; 0 keeps them forever. Pre-aggregates are always kept (docs/reliability.md).')
+@minValue(0)
+param rawEventRetentionDays int = 0
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -350,6 +357,8 @@ module aggregateApp 'modules/function-app.bicep' = {
       Logging__ApplicationInsights__LogLevel__OpenMetrics: 'Information'
       OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE: snapshotRecentSchedule
       OPENMETRICS_SNAPSHOT_FULL_SCHEDULE: snapshotFullSchedule
+      OPENMETRICS_RETENTION_SCHEDULE: dataRetentionSchedule
+      OpenMetrics__Retention__RawEventDays: string(rawEventRetentionDays)
     }
   }
 }

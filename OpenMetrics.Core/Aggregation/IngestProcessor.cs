@@ -1,6 +1,7 @@
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Ingest;
+using OpenMetrics.Core.Privacy;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Aggregation;
@@ -18,7 +19,8 @@ public sealed class IngestProcessor(
     EventStore events,
     AggregateStore aggregates,
     CountedMessages counted,
-    MemberStore members)
+    MemberStore members,
+    DeletionMarks deletions)
 {
     /// <summary>The event a createUser call is recorded as: it makes the user active in its bucket (SEMANTICS.md).</summary>
     public const string CreateUserEvent = "$createUser";
@@ -27,6 +29,12 @@ public sealed class IngestProcessor(
     public async Task<IngestMessage> ProcessAsync(BinaryData body, CancellationToken cancellationToken)
     {
         var message = await reader.ReadAsync(body, cancellationToken);
+        if (await deletions.ForgetsAsync(message, cancellationToken))
+        {
+            // Queued before a DELETE of its user, or sent under a deleted session since: docs/reliability.md.
+            return message;
+        }
+
         switch (message.Kind)
         {
             case V1Call.Events:

@@ -36,6 +36,8 @@ public static class FunctionCatalog
         new(QueryFunctionNames.SearchUsers, FunctionApp.Query, QueryRoutes.Users, ["GET"]),
         new(QueryFunctionNames.GetUser, FunctionApp.Query, QueryRoutes.User, ["GET"]),
         new(QueryFunctionNames.UserEvents, FunctionApp.Query, QueryRoutes.UserEvents, ["GET"]),
+        new(QueryFunctionNames.DeleteUser, FunctionApp.Query, QueryRoutes.User, ["DELETE"]),
+        new(QueryFunctionNames.ExportUser, FunctionApp.Query, QueryRoutes.UserExport, ["GET"]),
         new(QueryFunctionNames.Live, FunctionApp.Query, QueryRoutes.Live, ["GET"]),
         new(QueryFunctionNames.Catalog, FunctionApp.Query, QueryRoutes.Catalog, ["GET"]),
         new(QueryFunctionNames.OpenApi, FunctionApp.Query, QueryRoutes.OpenApi, ["GET"]),
@@ -75,11 +77,14 @@ public static class FunctionCatalog
 
     public const string SnapshotFullFunction = "RefreshAllSnapshots";
 
+    public const string DataRetentionFunction = "ApplyDataRetention";
+
     public static readonly IReadOnlyList<TimerFunction> Timers =
     [
         new("CompactAggregates", FunctionApp.Aggregate, Schedules.Compaction),
         new(SnapshotRecentFunction, FunctionApp.Aggregate, Schedules.SnapshotRecent),
         new(SnapshotFullFunction, FunctionApp.Aggregate, Schedules.SnapshotFull),
+        new(DataRetentionFunction, FunctionApp.Aggregate, Schedules.DataRetention),
     ];
 
     /// <summary>The v1 call an ingest function answers, by its function name; null for the ingest app's other functions.</summary>

@@ -12,6 +12,8 @@ public static class QueryFunctionNames
     public const string SearchUsers = "SearchUsers";
     public const string GetUser = "GetUser";
     public const string UserEvents = "UserEvents";
+    public const string DeleteUser = "DeleteUser";
+    public const string ExportUser = "ExportUser";
     public const string Live = "Live";
     public const string Catalog = "Catalog";
     public const string OpenApi = "OpenApi";

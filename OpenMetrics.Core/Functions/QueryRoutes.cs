@@ -19,6 +19,7 @@ public static class QueryRoutes
     public const string Users = "api/users";
     public const string User = "api/users/{id}";
     public const string UserEvents = "api/users/{id}/events";
+    public const string UserExport = "api/users/{id}/export";
     public const string Live = "api/live";
     public const string Catalog = "api/catalog";
     public const string OpenApi = "api/openapi.json";

@@ -17,15 +17,21 @@ public static class Schedules
     /// <summary>Snapshots of every saved funnel and retention, and the clean-up of expired ad-hoc answers.</summary>
     public const string SnapshotFull = "%" + SnapshotFullSetting + "%";
 
+    /// <summary>Finishing user deletions left half-way, and deleting raw events past their retention.</summary>
+    public const string DataRetention = "%" + DataRetentionSetting + "%";
+
+    public const string DataRetentionSetting = "OPENMETRICS_RETENTION_SCHEDULE";
+
     public const string SnapshotRecentSetting = "OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE";
 
     public const string SnapshotFullSetting = "OPENMETRICS_SNAPSHOT_FULL_SCHEDULE";
 
-    /// <summary>Every 15 minutes; nightly at 03:30 UTC.</summary>
+    /// <summary>Every 15 minutes; nightly at 03:30 UTC; retention nightly at 04:15 UTC, after the snapshots.</summary>
     public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [SnapshotRecentSetting] = "0 */15 * * * *",
         [SnapshotFullSetting] = "0 30 3 * * *",
+        [DataRetentionSetting] = "0 15 4 * * *",
     };
 
     /// <summary>

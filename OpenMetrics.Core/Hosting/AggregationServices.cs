@@ -35,6 +35,7 @@ public static class AggregationServices
             provider.GetRequiredService<CountedMessages>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<AggregateCompactor>>()));
+        services.AddOpenMetricsPrivacy(configuration);
         services.TryAddSingleton<IngestProcessor>();
         services.AddSingleton(provider => IngestFailureLog.Create(provider.GetRequiredService<StorageAccount>()));
         services.AddSingleton<IngestQueueHandler>();

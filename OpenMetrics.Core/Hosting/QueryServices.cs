@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Privacy;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
 using OpenMetrics.Core.Query.Catalog;
@@ -57,6 +58,10 @@ public static class QueryServices
         services.TryAddSingleton<UserTimeline>();
         services.TryAddSingleton(provider => new SessionEventPages(Table(provider, StorageNames.SessionEventsTable)));
         services.AddSingleton<IQueryHandler, PeopleApi>();
+
+        // A user's rights: delete and export.
+        services.AddOpenMetricsPrivacy(configuration);
+        services.AddSingleton<IQueryHandler, PrivacyApi>();
 
         // Live: per minute, active users and the newest events.
         services.TryAddSingleton(provider => new MinuteCounts(Table(provider, StorageNames.AggregatesTable)));

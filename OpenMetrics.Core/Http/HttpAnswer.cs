@@ -14,12 +14,14 @@ namespace OpenMetrics.Core.Http;
 public sealed class HttpAnswer : IActionResult, IResult
 {
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<Stream, CancellationToken, Task>? _stream;
 
-    private HttpAnswer(int status, string? contentType, byte[] body)
+    private HttpAnswer(int status, string? contentType, byte[] body, Func<Stream, CancellationToken, Task>? stream = null)
     {
         Status = status;
         ContentType = contentType;
         Body = body;
+        _stream = stream;
     }
 
     public int Status { get; }
@@ -40,6 +42,9 @@ public sealed class HttpAnswer : IActionResult, IResult
 
     public static HttpAnswer Empty(int status) => new(status, null, []);
 
+    /// <summary>An answer too large to hold in memory: <paramref name="write"/> writes the body to the response as it goes.</summary>
+    public static HttpAnswer Streamed(int status, string contentType, Func<Stream, CancellationToken, Task> write) => new(status, contentType, [], write);
+
     public HttpAnswer WithHeader(string name, string value)
     {
         _headers[name] = value;
@@ -58,6 +63,12 @@ public sealed class HttpAnswer : IActionResult, IResult
         if (ContentType is not null)
         {
             response.ContentType = ContentType;
+        }
+
+        if (_stream is not null)
+        {
+            await _stream(response.Body, httpContext.RequestAborted);
+            return;
         }
 
         response.ContentLength = Body.Length;

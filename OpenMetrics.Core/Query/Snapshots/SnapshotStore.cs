@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Storage;
@@ -57,6 +58,23 @@ public sealed class SnapshotStore(TableClient table)
         }
 
         return deleted;
+    }
+
+    /// <summary>
+    /// Removes every stored answer that names one of <paramref name="userKeys"/> (a funnel's drop-off list, a cached
+    /// ad-hoc answer): a deleted user must not stay readable there. Saved definitions are computed again on demand.
+    /// </summary>
+    public async Task DeleteMentioningAsync(IReadOnlyList<string> userKeys, CancellationToken cancellationToken)
+    {
+        // Answers are written with the default JSON encoder; a key serialized the same way matches its escaping.
+        var needles = userKeys.Select(key => JsonSerializer.Serialize(key)).ToList();
+        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            if (EntityText.Read(row, "Json") is { } json && needles.Any(needle => json.Contains(needle, StringComparison.Ordinal)))
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            }
+        }
     }
 
     private static string RowKey(DateTimeOffset computedAt) =>

@@ -86,6 +86,7 @@ public sealed class FunctionMetadataTests
 
         Assert.Equal("%OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE%", timers["RefreshRecentSnapshots"]);
         Assert.Equal("%OPENMETRICS_SNAPSHOT_FULL_SCHEDULE%", timers["RefreshAllSnapshots"]);
+        Assert.Equal("%OPENMETRICS_RETENTION_SCHEDULE%", timers["ApplyDataRetention"]);
     }
 
     [Fact]
