@@ -22,7 +22,7 @@ public static class EventPage
             ["LastTs"] = events.Max(e => e.Ts),
         };
         var rows = events.Select(e => new PageEvent(e.Id, e.Name, e.Ts, e.Seq, e.Active, e.Props)).ToList();
-        EntityText.Write(entity, "Events", JsonSerializer.Serialize(rows, EventPageJson.Default.ListPageEvent));
+        EntityText.Write(entity, "Events", StoredJson.Write(writer => JsonSerializer.Serialize(writer, rows, EventPageJson.Default.ListPageEvent)));
         return entity;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Identity;
 
@@ -23,9 +24,9 @@ public sealed class LatestWriteWins
         values is null ? [] : JsonNode.Parse(values)!.AsObject(),
         times is null ? [] : JsonNode.Parse(times)!.AsObject());
 
-    public string ValuesJson => _values.ToJsonString();
+    public string ValuesJson => _values.ToJsonString(StoredJson.NodeOptions);
 
-    public string TimesJson => _times.ToJsonString();
+    public string TimesJson => _times.ToJsonString(StoredJson.NodeOptions);
 
     public IReadOnlyDictionary<string, JsonNode?> Values => _values.ToDictionary(pair => pair.Key, pair => pair.Value);
 

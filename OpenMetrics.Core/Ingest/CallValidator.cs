@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenMetrics.Core.Json;
 
 namespace OpenMetrics.Core.Ingest;
 
@@ -10,6 +11,12 @@ public sealed class CallValidator(IngestLimits limits)
 {
     public CallValidation Validate(V1Call kind, JsonElement payload, string callId, DateTimeOffset receivedAt)
     {
+        // The events are checked one by one, in EventReader: a bad event refuses only itself.
+        if (UnicodeCheck.Find(payload, "", except: "events") is { } invalid)
+        {
+            return Refuse(invalid.Error, invalid.Field);
+        }
+
         var (sessionId, sessionError) = PayloadFields.Id(PayloadFields.Optional(payload, "sessionId"), "sessionId", limits.MaxIdLength);
         if (sessionId is null)
         {

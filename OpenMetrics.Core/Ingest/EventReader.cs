@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using OpenMetrics.Core.Json;
 
 namespace OpenMetrics.Core.Ingest;
 
@@ -12,6 +13,11 @@ internal sealed class EventReader(IngestLimits limits, string callId, DateTimeOf
         if (element.ValueKind != JsonValueKind.Object)
         {
             return Refuse(index, $"{prefix} must be a JSON object, not {PayloadJson.Describe(element.ValueKind)}", prefix, null);
+        }
+
+        if (UnicodeCheck.Find(element, prefix) is { } invalid)
+        {
+            return Refuse(index, invalid.Error, invalid.Field, null);
         }
 
         var (name, nameError) = PayloadFields.Id(PayloadFields.Optional(element, "name"), $"{prefix}.name", limits.MaxNameLength);

@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Ingest;
 
@@ -14,10 +14,11 @@ internal static class PropsValidator
             return $"{field} must be a JSON object, not {PayloadJson.Describe(props.ValueKind)}";
         }
 
-        var bytes = JsonMarshal.GetRawUtf8Value(props).Length;
+        // Measured as storage receives it (escapes included), not as the client sent it: that is what must fit the entity.
+        var bytes = StoredJson.SentLength(props);
         if (bytes > limits.MaxPropsJsonBytes)
         {
-            return $"{field} is {bytes} bytes of JSON; the limit is {limits.MaxPropsJsonBytes}";
+            return $"{field} is {bytes} bytes of JSON as stored; the limit is {limits.MaxPropsJsonBytes}";
         }
 
         return CheckValue(props, limits, field, depth: 1);

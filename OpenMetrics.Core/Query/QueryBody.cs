@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using OpenMetrics.Core.Json;
 
 namespace OpenMetrics.Core.Query;
 
@@ -40,6 +41,11 @@ public static class QueryBody
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new QueryException("The body must be a JSON object.");
+            }
+
+            if (UnicodeCheck.Find(document.RootElement, "") is { } invalid)
+            {
+                throw new QueryException(invalid.Error, invalid.Field);
             }
 
             return document.RootElement.Clone();

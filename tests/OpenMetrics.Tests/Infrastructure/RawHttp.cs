@@ -9,12 +9,13 @@ namespace OpenMetrics.Tests.Infrastructure;
 /// </summary>
 public static class RawHttp
 {
-    public static async Task<(int Status, string Body)> GetAsync(int port, string pathAndQuery)
+    public static async Task<(int Status, string Body)> GetAsync(int port, string pathAndQuery, params (string Name, string Value)[] headers)
     {
         using var client = new TcpClient();
         await client.ConnectAsync("127.0.0.1", port);
         await using var stream = client.GetStream();
-        var request = $"GET {pathAndQuery} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n";
+        var extra = string.Concat(headers.Select(header => $"{header.Name}: {header.Value}\r\n"));
+        var request = $"GET {pathAndQuery} HTTP/1.1\r\nHost: localhost:{port}\r\n{extra}Connection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.UTF8.GetBytes(request));
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var response = await reader.ReadToEndAsync();
