@@ -190,6 +190,10 @@ public sealed class IdentityStore(TableClient table)
         return sessions;
     }
 
+    /// <summary>Forgets the merges of deleted users, so that no row of the merge ledger names them any more.</summary>
+    public Task ForgetMergesAsync(IEnumerable<string> userKeys, CancellationToken cancellationToken) =>
+        _ledger.ForgetAsync(userKeys, cancellationToken);
+
     /// <summary>The user a key stands for now: itself, or the user it was merged into (following chains, safely through a loop).</summary>
     public async Task<string> ResolveAsync(string userKey, CancellationToken cancellationToken)
     {

@@ -77,6 +77,15 @@ public sealed class MergeLedger(TableClient table)
         }
     }
 
+    /// <summary>Removes the rows of deleted users (a GDPR delete): each names the user it merged into and the message that did it.</summary>
+    public async Task ForgetAsync(IEnumerable<string> userKeys, CancellationToken cancellationToken)
+    {
+        foreach (var userKey in userKeys)
+        {
+            await table.DeleteEntityAsync(Partition, Row(userKey), cancellationToken: cancellationToken);
+        }
+    }
+
     private async Task<TableEntity?> ReadAsync(string userKey, CancellationToken cancellationToken)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, Row(userKey), cancellationToken: cancellationToken);

@@ -12,7 +12,7 @@ namespace OpenMetrics.Core.Privacy;
 /// <c>DELETE /api/users/{id}</c> (docs/reliability.md, "Deleting a user and data retention"): removes a user's profile,
 /// sessions (merged anonymous ones included), raw events, timeline and user-set rows. The steps, in order: list
 /// what belongs to the user in a <see cref="DeletionRecord"/>; mark each session deleted, so that aggregation drops its
-/// messages still in the queue or arriving later; delete raw events, user sets, session rows, user partitions and the
+/// messages still in the queue or arriving later; delete raw events, user sets, session rows, user partitions, the merge ledger's rows and the
 /// stored funnel and retention answers that name the user; mark the record complete. Every step deletes what it finds, so running it again (a retry of the DELETE, or the retention
 /// timer for a record never completed) finishes the work and changes nothing else.
 /// </summary>
@@ -66,6 +66,7 @@ public sealed class UserDeletion(IdentityStore identity, UserFootprint footprint
             await DeleteWhereAsync(identity.Table, TableClient.CreateQueryFilter($"PartitionKey eq {IdentityKeys.UserPartition(user)}"), cancellationToken);
         }
 
+        await identity.ForgetMergesAsync(record.Users, cancellationToken);
         await snapshots.DeleteMentioningAsync(record.Users, cancellationToken);
         var completed = record with { CompletedAt = clock.GetUtcNow() };
         await marks.WriteRecordAsync(completed, cancellationToken);
