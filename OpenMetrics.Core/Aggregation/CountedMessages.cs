@@ -7,7 +7,9 @@ namespace OpenMetrics.Core.Aggregation;
 /// <summary>
 /// The ledger of messages whose contribution to the counts is complete: one small row per message, kept for good, in
 /// partitions <c>counted_{shard}</c> of the <c>Aggregates</c> table. A message that comes back (a redelivery, a
-/// replayed poison message) after any delay finds its row and adds nothing to the counts. Tombstones only cover the
+/// replayed poison message) after any delay finds its row and adds nothing to the counts. A claim-checked message of
+/// any kind gets its row once processed, before its blob is deleted, so that a redelivery without the blob is known
+/// as processed. Tombstones only cover the
 /// crash window before the row is written, so the compactor deletes a tombstone only once its message is here.
 /// </summary>
 public sealed class CountedMessages(TableClient table)

@@ -1,3 +1,4 @@
+using Azure;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Ingest;
@@ -28,7 +29,24 @@ public sealed class IngestProcessor(
     /// <returns>The message as read, for the caller's bookkeeping (its receive time gives the queue lag).</returns>
     public async Task<IngestMessage> ProcessAsync(BinaryData body, CancellationToken cancellationToken)
     {
-        var message = await reader.ReadAsync(body, cancellationToken);
+        IngestMessage message;
+        try
+        {
+            message = await reader.ReadAsync(body, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // A claim-check blob is deleted only after its message is counted (below): one that is gone and counted is
+            // a redelivery of a processed message. Otherwise the blob is missing and the message goes to poison.
+            var envelope = IngestMessageReader.Envelope(body);
+            if (await counted.ContainsAsync(envelope.Id, cancellationToken))
+            {
+                return envelope;
+            }
+
+            throw;
+        }
+
         if (await deletions.ForgetsAsync(message, cancellationToken))
         {
             // Queued before a DELETE of its user, or sent under a deleted session since: docs/reliability.md.
@@ -60,6 +78,7 @@ public sealed class IngestProcessor(
         // Only now: a claim-check blob is the message itself until everything in it is stored.
         if (message.ClaimCheck is { } claimCheck)
         {
+            await counted.AddAsync(message.Id, cancellationToken);
             await reader.DeleteClaimAsync(claimCheck, cancellationToken);
         }
 

@@ -21,10 +21,13 @@ public sealed class IngestMessageReader(BlobContainerClient claims)
 
     /// <summary>
     /// Deletes a processed message's claim-check blob. If the message is then delivered again (the host stopped before
-    /// the queue deleted it), its read fails and it ends in the poison queue, already counted: discard it there.
+    /// the queue deleted it), its read fails with 404 and the caller finds it in the counted-messages ledger.
     /// </summary>
     public async Task DeleteClaimAsync(string claimCheck, CancellationToken cancellationToken) =>
         await claims.DeleteBlobIfExistsAsync(claimCheck, cancellationToken: cancellationToken);
+
+    /// <summary>The queue message itself: for a claim-checked one, its envelope (ids, kind, times) without the body.</summary>
+    public static IngestMessage Envelope(BinaryData body) => Parse(body);
 
     private static IngestMessage Parse(BinaryData body)
     {

@@ -68,6 +68,20 @@ public sealed class NeverExpiringMessagesTests(LocalHostFixture host) : IAsyncLi
         Assert.False((await blob.ExistsAsync()).Value);
     }
 
+    [Fact]
+    public async Task A_claim_checked_message_delivered_again_after_its_blob_was_deleted_completes_without_counting_again()
+    {
+        await host.PostOkAsync("/v1/events", HugeCall());
+        var queued = Assert.Single((await host.IngestQueue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5))).Value);
+        var handler = host.Services.GetRequiredService<IngestQueueHandler>();
+        await handler.HandleAsync(queued.Body, queued.MessageId, 1, CancellationToken.None);
+
+        // The host stopped before the queue deleted the message: it comes back, its blob already gone.
+        var exception = await Record.ExceptionAsync(() => handler.HandleAsync(queued.Body, queued.MessageId, 2, CancellationToken.None));
+
+        Assert.Null(exception);
+    }
+
     private async Task<Azure.Storage.Queues.QueueClient> ClearedPoisonAsync()
     {
         var poison = host.Storage.Queues().GetQueueClient(StorageNames.IngestPoisonQueue);
