@@ -76,9 +76,43 @@ public sealed class PoisonTests(QueueHostFixture host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_poisoned_fixed_and_replayed_twice_is_counted_once()
+    {
+        var callId = TestMessages.NewCallId();
+        var plain = TestMessages.Events(callId);
+        var message = plain with { Events = [plain.Events![0] with { Name = $"replayed-{callId}" }] };
+        var claimBlob = $"{message.ReceivedAt:yyyy/MM/dd}/{message.Id}.json";
+        var envelope = BinaryData.FromBytes(IngestMessageBuilder.Serialize(message with { Events = null, ClaimCheck = claimBlob }));
+        await host.IngestQueue.SendMessageAsync(envelope);
+        await Eventually.MatchesAsync(async () => (await Poison.PeekMessagesAsync(32)).Value, found => found.Length > 0, Patience);
+
+        // Fixed: the body is back. Replayed, then replayed again, as an operator replaying a second copy would.
+        await host.Storage.Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer)
+            .UploadBlobAsync(claimBlob, BinaryData.FromBytes(IngestMessageBuilder.Serialize(message)));
+        await ReplayAndDrainAsync();
+        await Poison.SendMessageAsync(envelope);
+        await ReplayAndDrainAsync();
+
+        Assert.Empty((await Poison.PeekMessagesAsync(32)).Value);
+        var answer = await host.PostQueryAsync("/api/query/trends",
+            $$"""{"series":[{"event":"replayed-{{callId}}"}],"interval":"total","from":"2026-01-05","to":"2026-01-06","source":"raw"}""");
+        Assert.Equal(1, answer.GetProperty("series")[0].GetProperty("total").GetDouble());
+        var preaggregated = await host.PostQueryAsync("/api/query/trends",
+            $$"""{"series":[{"event":"replayed-{{callId}}"}],"interval":"total","from":"2026-01-05","to":"2026-01-06","source":"preaggregate"}""");
+        Assert.Equal(1, preaggregated.GetProperty("series")[0].GetProperty("total").GetDouble());
+    }
+
+    [Fact]
     public async Task The_poison_listing_is_empty_when_nothing_failed()
     {
         Assert.Equal("""{"count":0,"messages":[]}""", await host.Http.GetStringAsync("/ops/poison"));
+    }
+
+    private async Task ReplayAndDrainAsync()
+    {
+        using var replay = await host.Http.PostAsync("/ops/poison/replay", null);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        await Eventually.MatchesAsync(IngestQueueLengthAsync, length => length == 0, TimeSpan.FromSeconds(15));
     }
 
     /// <summary>Counts hidden messages too (one being processed, or waiting for its next try), unlike a peek.</summary>
