@@ -23,9 +23,6 @@ internal sealed class QueuePoller(
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How long a received message stays hidden while it runs; the runtime renews a lease instead, but no handler runs this long.</summary>
-    private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(2);
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(FunctionCatalog.Queues.Select(function => PollAsync(WithOverrides(function), stoppingToken)));
 
@@ -65,7 +62,7 @@ internal sealed class QueuePoller(
                             created = true;
                         }
 
-                        return (await queue.ReceiveMessagesAsync(function.BatchSize, ProcessingLease, cancellationToken)).Value;
+                        return (await queue.ReceiveMessagesAsync(function.BatchSize, options.ProcessingLease, cancellationToken)).Value;
                     },
                     stopping);
             }

@@ -26,7 +26,9 @@ var options = new LocalHostOptions
 await using var host = LocalHostApp.Build(options, ["--Logging:LogLevel:Default=Warning"]);
 await host.StartAsync();
 using var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{options.Port}") };
-var storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
+// The bench's own client (baseline, drain) waits as long as Azurite takes: a baseline of 100 entities a batch on a full
+// in-memory Azurite, on a busy machine, can take longer than the host's 10 s per try, and a timeout is no figure.
+var storage = StorageAccount.FromConnectionString(azurite.ConnectionString, new StorageClientOptions { NetworkTimeout = TimeSpan.FromMinutes(2) });
 var queue = storage.Queues().GetQueueClient(StorageNames.IngestQueue);
 
 // The baseline first, on the fresh Azurite, before anything else runs against it: 20,000 entities to warm Azurite up

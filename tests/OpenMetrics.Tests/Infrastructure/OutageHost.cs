@@ -53,6 +53,7 @@ public sealed class OutageHost : IAsyncDisposable
             StartAzurite = false,
             QueryKey = LocalHostFixture.QueryKey,
             VisibilityTimeoutOverride = TimeSpan.FromSeconds(1),
+            ProcessingLease = TimeSpan.FromSeconds(10),
             StorageClientOptions = new StorageClientOptions { NetworkTimeout = NetworkTimeout },
         });
         await app.StartAsync();
