@@ -19,7 +19,7 @@ internal static class CountedEvents
             from = now.AddDays(-1).ToString("O"),
             to = now.AddDays(1).ToString("O"),
         });
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/trends") { Content = new StringContent(query, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/query/trends") { Content = new StringContent(query, Encoding.UTF8, "application/json") };
         request.Headers.Add(Core.Query.Access.QueryKey.Header, queryKey);
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

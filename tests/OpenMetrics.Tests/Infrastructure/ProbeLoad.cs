@@ -54,7 +54,7 @@ public sealed class ProbeLoad(HttpClient http, int clients, int callsPerClient)
             to = now.AddDays(1).ToString("O"),
             breakdown = new { prop = "call", limit = 100 },
         });
-        using var response = await api.PostAsync("/api/trends", new StringContent(query, Encoding.UTF8, "application/json"));
+        using var response = await api.PostAsync("/api/query/trends", new StringContent(query, Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
         using var document = JsonDocument.Parse(body);
