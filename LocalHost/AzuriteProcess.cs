@@ -16,12 +16,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
+    private readonly string? _dataFolder;
+    private Process _process;
 
-    private AzuriteProcess(Process process, AzuritePorts ports)
+    private AzuriteProcess(Process process, AzuritePorts ports, string? dataFolder)
     {
         _process = process;
         Ports = ports;
+        _dataFolder = dataFolder;
     }
 
     public AzuritePorts Ports { get; }
@@ -38,6 +40,57 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Starts Azurite and waits until all three services accept connections.</summary>
     /// <param name="dataFolder">Where Azurite keeps its data; null keeps it in memory (tests).</param>
     public static async Task<AzuriteProcess> StartAsync(AzuritePorts ports, string? dataFolder, CancellationToken cancellationToken = default)
+    {
+        var azurite = new AzuriteProcess(Launch(ports, dataFolder), ports, dataFolder);
+        try
+        {
+            await WaitUntilListeningAsync(ports, azurite._process, cancellationToken);
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+
+        return azurite;
+    }
+
+    /// <summary>Freezes Azurite (SIGSTOP): connections stay open and requests hang, as in a storage outage.</summary>
+    public void Pause() => Signal("-STOP");
+
+    /// <summary>Lets a paused Azurite go on (SIGCONT); it then answers the requests that waited.</summary>
+    public void Resume() => Signal("-CONT");
+
+    /// <summary>
+    /// Kills Azurite with SIGTERM and waits for it to exit; <see cref="StartAgainAsync"/> brings it back. Not SIGKILL:
+    /// Azurite keeps its data in memory and saves it to its folder now and then and on SIGTERM, so a SIGKILL loses writes
+    /// it had already acknowledged, which Azure Storage never does (an emulator's limit, not a fault to test for).
+    /// </summary>
+    public async Task KillAsync()
+    {
+        Signal("-TERM");
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts a killed Azurite again on the same ports and data folder, and waits until it listens.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        _process.Dispose();
+        _process = Launch(Ports, _dataFolder);
+        await WaitUntilListeningAsync(Ports, _process, cancellationToken);
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {_process.Id} failed with exit code {kill.ExitCode}.");
+        }
+    }
+
+    private static Process Launch(AzuritePorts ports, string? dataFolder)
     {
         var root = RepositoryRoot.Find();
         var executable = Path.Combine(root, "node_modules", ".bin", "azurite");
@@ -62,18 +115,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new AzuriteProcess(process, ports);
-        try
-        {
-            await WaitUntilListeningAsync(ports, process, cancellationToken);
-        }
-        catch
-        {
-            await azurite.DisposeAsync();
-            throw;
-        }
-
-        return azurite;
+        return process;
     }
 
     public static bool IsListening(AzuritePorts ports) =>
@@ -129,12 +171,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync();
+        _process.Dispose();
+    }
+
+    private async Task StopAsync()
+    {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
-
-        _process.Dispose();
     }
 }

@@ -9,8 +9,8 @@ internal static partial class LocalHostLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Moved queue message {QueueMessageId} to {PoisonQueue} after {DequeueCount} tries")]
     public static partial void MovedToPoison(ILogger logger, string queueMessageId, string poisonQueue, long dequeueCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not poll the queue {Queue}; polling again shortly")]
-    public static partial void PollFailed(ILogger logger, Exception exception, string queue);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not poll the queue {Queue}; polling again in {RetryDelay}")]
+    public static partial void PollFailed(ILogger logger, Exception exception, string queue, TimeSpan retryDelay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete, hide or move queue message {QueueMessageId} of {Queue}; it reappears after its lease")]
     public static partial void SettleFailed(ILogger logger, Exception exception, string queueMessageId, string queue);

@@ -29,6 +29,12 @@ public sealed class LocalHostOptions
     /// </summary>
     public TimeSpan? VisibilityTimeoutOverride { get; set; }
 
+    /// <summary>
+    /// How long a received message stays hidden while it runs (2 minutes by default). A message received just as
+    /// storage failed, and not settled, comes back only after it: a fault test shortens it so that it drains in seconds.
+    /// </summary>
+    public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Extra storage client settings, such as a request counter for the load benchmark.</summary>
     public Core.Storage.StorageClientOptions StorageClientOptions { get; set; } = new();
 

@@ -11,7 +11,8 @@ namespace OpenMetrics.LocalHost;
 /// <c>BatchSize</c> run at the same time, the next batch fetched once no more than <c>NewBatchThreshold</c> are still
 /// running; a success deletes the message, a failure hides it for <c>VisibilityTimeout</c>, and a failure at try
 /// <c>MaxDequeueCount</c> moves its body to the poison queue. An empty queue is polled from every 100 ms backing off
-/// to <c>MaxPollingInterval</c>.
+/// to <c>MaxPollingInterval</c>. A storage fault while polling is logged and tried again after a jittered backoff
+/// (<see cref="StorageFaults"/>); nothing a queue or a handler throws stops the poller, and so the host.
 /// </summary>
 internal sealed class QueuePoller(
     StorageAccount storage,
@@ -21,9 +22,6 @@ internal sealed class QueuePoller(
     ILogger<QueuePoller> logger) : BackgroundService
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>How long a received message stays hidden while it runs; the runtime renews a lease instead, but no handler runs this long.</summary>
-    private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(2);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(FunctionCatalog.Queues.Select(function => PollAsync(WithOverrides(function), stoppingToken)));
@@ -40,6 +38,8 @@ internal sealed class QueuePoller(
         var running = new HashSet<Task>();
         var wait = MinPollingInterval;
         var created = false;
+        var receive = StorageFaults.RetryForever(clock, function.MaxPollingInterval, (exception, delay) =>
+            LocalHostLog.PollFailed(logger, exception, function.Queue, delay));
         while (!stopping.IsCancellationRequested)
         {
             running.RemoveWhere(task => task.IsCompleted);
@@ -49,23 +49,24 @@ internal sealed class QueuePoller(
                 continue;
             }
 
-            QueueMessage[] batch = [];
+            QueueMessage[] batch;
             try
             {
-                if (!created)
-                {
-                    await queue.CreateIfNotExistsAsync(cancellationToken: stopping);
-                    await poison.CreateIfNotExistsAsync(cancellationToken: stopping);
-                    created = true;
-                }
+                batch = await receive.ExecuteAsync(
+                    async cancellationToken =>
+                    {
+                        if (!created)
+                        {
+                            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                            await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                            created = true;
+                        }
 
-                batch = (await queue.ReceiveMessagesAsync(function.BatchSize, ProcessingLease, stopping)).Value;
+                        return (await queue.ReceiveMessagesAsync(function.BatchSize, options.ProcessingLease, cancellationToken)).Value;
+                    },
+                    stopping);
             }
-            catch (Exception exception) when (!stopping.IsCancellationRequested)
-            {
-                LocalHostLog.PollFailed(logger, exception, function.Queue);
-            }
-            catch (OperationCanceledException)
+            catch (Exception) when (stopping.IsCancellationRequested)
             {
                 break;
             }
@@ -114,9 +115,10 @@ internal sealed class QueuePoller(
         {
             LocalHostLog.SettleFailed(logger, exception, message.MessageId, function.Queue);
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (stopping.IsCancellationRequested)
         {
-            // Stopping: the message reappears when its lease ends, as after a crash of the Functions host.
+            // Stopping, whatever the handler or storage threw on the way: the message reappears when its lease ends,
+            // as after a crash of the Functions host.
         }
     }
 

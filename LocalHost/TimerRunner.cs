@@ -9,6 +9,8 @@ namespace OpenMetrics.LocalHost;
 /// Fires every timer function of <see cref="FunctionCatalog"/> on its NCRONTAB schedule (a <c>%Setting%</c> read from
 /// configuration, as the runtime reads app settings), in UTC as Azure does. Like
 /// the runtime, a run that overlaps its next occurrence makes that occurrence skip rather than run twice at once.
+/// A run that throws (a storage timeout in the compactor's query, say) is logged, and the timer fires again at its next
+/// occurrence: nothing a run throws stops the timer, and so the host.
 /// </summary>
 internal sealed class TimerRunner(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<TimerRunner> logger) : BackgroundService
 {
@@ -36,7 +38,7 @@ internal sealed class TimerRunner(IServiceProvider services, IConfiguration conf
             {
                 LocalHostLog.TimerFailed(logger, exception, function.Name);
             }
-            catch (OperationCanceledException)
+            catch (Exception) when (stopping.IsCancellationRequested)
             {
                 break;
             }
