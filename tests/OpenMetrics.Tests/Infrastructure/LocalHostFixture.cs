@@ -73,6 +73,16 @@ public class LocalHostFixture : IAsyncLifetime
         return document.RootElement.Clone();
     }
 
+    /// <summary>GETs a query API path (with the key) and returns the answer; anything but 200 fails the test with the path and body.</summary>
+    public async Task<System.Text.Json.JsonElement> GetQueryAsync(string path)
+    {
+        using var response = await Api.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
+
     /// <summary>Empties the ingest queue, so that a test reads only the messages it caused.</summary>
     public async Task ClearIngestQueueAsync()
     {

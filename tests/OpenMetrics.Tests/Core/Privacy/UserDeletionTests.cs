@@ -49,8 +49,8 @@ public sealed class UserDeletionTests(QueryHostFixture host)
             Assert.True(gone.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)gone.StatusCode}");
         }
 
-        Assert.Equal([Bob], Users(await GetAsync($"/api/users?search={_run}&limit=1000")));
-        Assert.Empty(Users(await GetAsync($"/api/users?search={Uri.EscapeDataString(AliceEmail)}")));
+        Assert.Equal([Bob], Users(await host.GetQueryAsync($"/api/users?search={_run}&limit=1000")));
+        Assert.Empty(Users(await host.GetQueryAsync($"/api/users?search={Uri.EscapeDataString(AliceEmail)}")));
 
         // Funnels (the answer cached before the delete included) and their drop-off lists.
         Assert.Equal([Bob], DroppedOffUsers(await FunnelAsync()));
@@ -58,7 +58,7 @@ public sealed class UserDeletionTests(QueryHostFixture host)
         Assert.Equal([Bob], dropoff.GetProperty("users").EnumerateArray().Select(u => u.GetString()));
 
         // Live's newest events, a trends breakdown by a user property, uniques from the exact user sets.
-        var live = await GetAsync($"/api/live?event=view-{_run}&limit=500");
+        var live = await host.GetQueryAsync($"/api/live?event=view-{_run}&limit=500");
         Assert.Equal(["b1-" + _run], live.GetProperty("latest").EnumerateArray().Select(e => e.GetProperty("sessionId").GetString()).Distinct());
         var byEmail = await TrendsAsync($$$"""{"series":[{"event":"view-{{{_run}}}"}],"interval":"total","from":"{{{Day(0)}}}","to":"{{{Day(1)}}}","breakdown":{"prop":"email","on":"user"}}""");
         Assert.DoesNotContain(AliceEmail, byEmail.GetRawText(), StringComparison.Ordinal);
@@ -67,10 +67,10 @@ public sealed class UserDeletionTests(QueryHostFixture host)
         Assert.Equal(1.0, await UniqueViewersAsync());
 
         // Bob keeps everything.
-        var bob = await GetAsync($"/api/users/{Bob}");
+        var bob = await host.GetQueryAsync($"/api/users/{Bob}");
         Assert.Equal(3, bob.GetProperty("eventCount").GetInt64());
         Assert.Equal("NL", bob.GetProperty("props").GetProperty("country").GetString());
-        Assert.Equal(3, (await GetAsync($"/api/users/{Bob}/events")).GetProperty("events").GetArrayLength());
+        Assert.Equal(3, (await host.GetQueryAsync($"/api/users/{Bob}/events")).GetProperty("events").GetArrayLength());
 
         // Storage itself: no row names Alice, her email or her sessions, but her deletion record and session marks.
         Assert.Empty(await RowsMentioningAsync(Alice, AliceEmail, "a1-" + _run, "a2-" + _run));
@@ -118,7 +118,7 @@ public sealed class UserDeletionTests(QueryHostFixture host)
         Assert.Empty(await RowsMentioningAsync(Alice, AliceEmail, "a1-" + _run, "a2-" + _run));
         var finished = await host.Services.GetRequiredService<DeletionMarks>().ReadRecordAsync(Alice, CancellationToken.None);
         Assert.NotNull(finished?.CompletedAt);
-        Assert.Equal(3, (await GetAsync($"/api/users/{Bob}")).GetProperty("eventCount").GetInt64());
+        Assert.Equal(3, (await host.GetQueryAsync($"/api/users/{Bob}")).GetProperty("eventCount").GetInt64());
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class UserDeletionTests(QueryHostFixture host)
     {
         await SeedAsync();
 
-        var export = await GetAsync($"/api/users/{Alice}/export");
+        var export = await host.GetQueryAsync($"/api/users/{Alice}/export");
 
         Assert.Equal(Alice, export.GetProperty("userId").GetString());
         var profiles = export.GetProperty("profiles").EnumerateArray().ToDictionary(p => p.GetProperty("userId").GetString()!);
@@ -217,15 +217,6 @@ public sealed class UserDeletionTests(QueryHostFixture host)
 
     private static List<string> Users(JsonElement answer) =>
         [.. answer.GetProperty("users").EnumerateArray().Select(u => u.GetProperty("userId").GetString()!)];
-
-    private async Task<JsonElement> GetAsync(string path)
-    {
-        using var response = await host.Api.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
-    }
 
     private static string Json(object value) => JsonSerializer.Serialize(value);
 }

@@ -28,7 +28,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = later, userId = user }));
         await host.WaitForIngestAsync();
 
-        var page = await GetAsync($"/api/users/{Uri.EscapeDataString(user)}/events");
+        var page = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString(user)}/events");
 
         Assert.Equal(
             [("buy", later, 90), ("click", anonymous, 60), ("view", later, 30), ("view", anonymous, 0)],
@@ -44,7 +44,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         await LogAsync(session, ("first", 10), ("second", 10), ("third", 10));
         await host.WaitForIngestAsync();
 
-        var page = await GetAsync($"/api/users/{Uri.EscapeDataString("$anon:" + session)}/events");
+        var page = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString("$anon:" + session)}/events");
 
         Assert.Equal(["third", "second", "first"], Events(page).Select(e => e.Name));
     }
@@ -61,7 +61,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
             await host.WaitForIngestAsync();
         }
 
-        var whole = Events(await GetAsync($"/api/users/{user}/events?limit=1000"));
+        var whole = Events(await host.GetQueryAsync($"/api/users/{user}/events?limit=1000"));
         Assert.Equal(21, whole.Count);
 
         var paged = new List<(string Name, string Session, int Seconds)>();
@@ -69,7 +69,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         var pages = 0;
         do
         {
-            var page = await GetAsync($"/api/users/{user}/events?limit=5" + (cursor is null ? "" : "&before=" + cursor));
+            var page = await host.GetQueryAsync($"/api/users/{user}/events?limit=5" + (cursor is null ? "" : "&before=" + cursor));
             paged.AddRange(Events(page));
             cursor = page.GetProperty("next").GetString();
             if (++pages == 2)
@@ -109,7 +109,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         var pages = 0;
         do
         {
-            var page = await GetAsync($"/api/users/{user}/events?limit=7" + (cursor is null ? "" : "&before=" + cursor));
+            var page = await host.GetQueryAsync($"/api/users/{user}/events?limit=7" + (cursor is null ? "" : "&before=" + cursor));
             paged.AddRange(Events(page));
             cursor = page.GetProperty("next").GetString();
             pages++;
@@ -129,8 +129,8 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         await LogAsync(session, ("keep", 1), ("drop", 2), ("keep", 3), ("drop", 4));
         await host.WaitForIngestAsync();
 
-        var page = await GetAsync($"/api/users/{Uri.EscapeDataString("$anon:" + session)}/events?event=keep&limit=1");
-        var rest = await GetAsync($"/api/users/{Uri.EscapeDataString("$anon:" + session)}/events?event=keep&before={page.GetProperty("next").GetString()}");
+        var page = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString("$anon:" + session)}/events?event=keep&limit=1");
+        var rest = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString("$anon:" + session)}/events?event=keep&before={page.GetProperty("next").GetString()}");
 
         Assert.Equal([("keep", 3)], Events(page).Select(e => (e.Name, e.Seconds)));
         Assert.Equal([("keep", 1)], Events(rest).Select(e => (e.Name, e.Seconds)));
@@ -155,8 +155,8 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         await host.PostOkAsync("/v1/setUserProps", Json(new { sessionId = known, props = new { plan = "pro" } }));
         await host.WaitForIngestAsync();
 
-        var profile = await GetAsync($"/api/users/{user}");
-        var viaAnonymous = await GetAsync($"/api/users/{Uri.EscapeDataString("$anon:" + anonymous)}");
+        var profile = await host.GetQueryAsync($"/api/users/{user}");
+        var viaAnonymous = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString("$anon:" + anonymous)}");
 
         Assert.Equal(user, profile.GetProperty("userId").GetString());
         Assert.Equal("pro", profile.GetProperty("props").GetProperty("plan").GetString());
@@ -191,8 +191,8 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = session, userId = user }));
         await host.WaitForIngestAsync();
 
-        var profile = await GetAsync($"/api/users/{Uri.EscapeDataString(user)}");
-        var timeline = await GetAsync($"/api/users/{Uri.EscapeDataString(user)}/events");
+        var profile = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString(user)}");
+        var timeline = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString(user)}/events");
 
         Assert.Equal(user, profile.GetProperty("userId").GetString());
         Assert.Equal(["view"], Events(timeline).Select(e => e.Name));
@@ -213,10 +213,10 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = "sn-" + _run, userId = newer }));
         await host.WaitForIngestAsync();
 
-        var byId = Users(await GetAsync("/api/users?search=SEARCHER-&limit=1000"));
-        var byValue = Users(await GetAsync($"/api/users?search=acme%20{_run}"));
-        var anonymousToo = Users(await GetAsync($"/api/users?search={_run}&limit=1000"));
-        var identifiedOnly = Users(await GetAsync($"/api/users?search={_run}&limit=1000&anonymous=false"));
+        var byId = Users(await host.GetQueryAsync("/api/users?search=SEARCHER-&limit=1000"));
+        var byValue = Users(await host.GetQueryAsync($"/api/users?search=acme%20{_run}"));
+        var anonymousToo = Users(await host.GetQueryAsync($"/api/users?search={_run}&limit=1000"));
+        var identifiedOnly = Users(await host.GetQueryAsync($"/api/users?search={_run}&limit=1000&anonymous=false"));
 
         Assert.Equal([newer, older], byId.Where(u => u.EndsWith(_run, StringComparison.Ordinal)));
         Assert.Equal([newer], byValue);
@@ -233,7 +233,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         await LogAtAsync(session, ahead);
         await host.WaitForIngestAsync();
 
-        var first = (await GetAsync("/api/users?limit=1")).GetProperty("users")[0];
+        var first = (await host.GetQueryAsync("/api/users?limit=1")).GetProperty("users")[0];
 
         Assert.Equal("$anon:" + session, first.GetProperty("userId").GetString());
         Assert.True(first.GetProperty("anonymous").GetBoolean());
@@ -290,15 +290,6 @@ public sealed class PeopleApiTests(QueryHostFixture host)
 
     private static List<string> Users(JsonElement answer) =>
         [.. answer.GetProperty("users").EnumerateArray().Select(u => u.GetProperty("userId").GetString()!)];
-
-    private async Task<JsonElement> GetAsync(string path)
-    {
-        using var response = await host.Api.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
-    }
 
     private static string Json(object value) => JsonSerializer.Serialize(value);
 }
