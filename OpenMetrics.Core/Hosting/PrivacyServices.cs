@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenMetrics.Core.Privacy;
+using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Hosting;
@@ -19,6 +20,7 @@ public static class PrivacyServices
         configuration.GetSection(RetentionSettings.Section).Bind(retention);
         services.TryAddSingleton(retention);
         services.TryAddSingleton(provider => new DeletionMarks(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton<UserSessions>();
         services.TryAddSingleton<UserFootprint>();
         services.TryAddSingleton<UserDeletion>();
         services.TryAddSingleton<UserExport>();

@@ -1,14 +1,15 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Query.People;
 
 namespace OpenMetrics.Core.Privacy;
 
 /// <summary>
 /// Where a user's data lives: their user keys (their own and those of the users merged into them, anonymous session
-/// users included), the sessions linked to them, and the UTC months those sessions span (the user sets' partitions).
+/// users included), the sessions that belong to them, and the UTC months those sessions span (the user sets'
+/// partitions). The sessions and merged users are read as the people routes read them (<see cref="UserSessions"/>).
 /// </summary>
-public sealed class UserFootprint(IdentityStore identity)
+public sealed class UserFootprint(IdentityStore identity, UserSessions userSessions)
 {
     /// <returns>Null when the user has no profile.</returns>
     public async Task<(List<string> Users, List<string> Sessions, List<string> Months)?> FindAsync(string userKey, CancellationToken cancellationToken)
@@ -18,25 +19,11 @@ public sealed class UserFootprint(IdentityStore identity)
             return null;
         }
 
-        var users = new List<string> { userKey };
-        var sessions = new List<string>();
-        await foreach (var row in identity.Table.QueryAsync<TableEntity>(e => e.PartitionKey == IdentityKeys.UserPartition(userKey), cancellationToken: cancellationToken))
-        {
-            if (row.RowKey.StartsWith("a_", StringComparison.Ordinal) && row.GetString("UserKey") is { } alias)
-            {
-                users.Add(alias);
-            }
-            else if (row.RowKey.StartsWith("s_", StringComparison.Ordinal) && row.GetString("SessionId") is { } session)
-            {
-                sessions.Add(session);
-            }
-        }
-
+        var links = await userSessions.ReadAsync(userKey, withProps: false, cancellationToken);
         var months = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var session in sessions)
+        foreach (var session in links.Sessions)
         {
-            if (await identity.ReadSessionAsync(session, cancellationToken) is { } row
-                && row.GetDateTimeOffset("FirstSeen") is { } first && row.GetDateTimeOffset("LastSeen") is { } last)
+            if (session is { FirstSeen: { } first, LastSeen: { } last })
             {
                 // Last seen may lag the session's last event by up to its resolution.
                 var end = (last + IdentityStore.LastSeenResolution).UtcDateTime;
@@ -47,6 +34,6 @@ public sealed class UserFootprint(IdentityStore identity)
             }
         }
 
-        return (users, sessions, [.. months]);
+        return ([userKey, .. links.MergedUsers], [.. links.Sessions.Select(s => s.SessionId)], [.. months]);
     }
 }
