@@ -7,7 +7,7 @@ using OpenMetrics.Core.Ingest;
 namespace OpenMetrics.Functions.Ingest;
 
 /// <summary>
-/// The v1 logging API (API.md). Each function binds its route and hands the request to <see cref="IngestService"/>,
+/// The v1 logging API (docs/api-v1.md). Each function binds its route and hands the request to <see cref="IngestService"/>,
 /// which the local host calls too. Anonymous: any page or server may log; the query API is the one behind a key.
 /// </summary>
 public sealed class LoggingApi(IngestService ingest)

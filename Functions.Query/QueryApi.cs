@@ -7,7 +7,7 @@ using OpenMetrics.Core.Query;
 namespace OpenMetrics.Functions.Query;
 
 /// <summary>
-/// The query API (QUERY.md): each function binds its route and hands the call to <see cref="QueryEndpoints"/>, which
+/// The query API (docs/query.md): each function binds its route and hands the call to <see cref="QueryEndpoints"/>, which
 /// checks the key and answers; the local host calls the same. Anonymous at the Functions level: the query key is the guard.
 /// </summary>
 public sealed class QueryApi(QueryEndpoints endpoints)

@@ -39,7 +39,7 @@ public sealed class LocalHostOptions
     public Core.Storage.StorageClientOptions StorageClientOptions { get; set; } = new();
 
     /// <summary>
-    /// The query key of <c>/api/*</c> (QUERY.md, "Access"): <c>OPENMETRICS_QUERY_KEY</c> when set, otherwise one made at
+    /// The query key of <c>/api/*</c> (docs/query.md, "Access"): <c>OPENMETRICS_QUERY_KEY</c> when set, otherwise one made at
     /// start, which the host prints inside the dashboard link.
     /// </summary>
     public string QueryKey { get; set; } = Core.Query.Access.QueryKey.Generate().Value;

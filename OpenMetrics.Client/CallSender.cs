@@ -12,7 +12,7 @@ internal sealed record CallOutcome(IReadOnlyList<PendingCall> Unsent, TimeSpan? 
 }
 
 /// <summary>
-/// Sends one request and reads the answer as API.md defines it: 2xx stored, 408, 429 and 5xx (and no answer at all)
+/// Sends one request and reads the answer as docs/api-v1.md defines it: 2xx stored, 408, 429 and 5xx (and no answer at all)
 /// worth another try, 413 halved, any other 4xx refused for good (the same call would be refused again).
 /// </summary>
 internal sealed class CallSender(Uri server, string? writeKey, Func<HttpClient> http, TimeProvider time, ILogger logger, TimeSpan requestTimeout)

@@ -7,7 +7,7 @@ namespace OpenMetrics.Client;
 public interface IOpenMetricsClient
 {
     /// <summary>Logs an event in a session.</summary>
-    /// <param name="sessionId">The session (for a web app, the browser client's <c>_metricId</c> cookie ties server and page events together).</param>
+    /// <param name="sessionId">The session (for a web app, the browser client's <c>_metricId</c> cookie ties server and page events together; never one fallback id shared by requests without it: every call of a session belongs to one user).</param>
     /// <param name="name">The event's name, at most 255 characters.</param>
     /// <param name="props">Its properties: anything that serializes to a JSON object (an anonymous object, a dictionary, a record), or null.</param>
     /// <param name="timestamp">When it happened; now when null.</param>

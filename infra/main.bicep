@@ -79,7 +79,7 @@ param writeKey string
 @description('Whether the ingest refuses calls without a valid write key (401). Off, the original clients, which send none, keep working.')
 param requireWriteKey bool = false
 
-@description('During a write key rotation, the Key Vault version of the previous key, which stays valid too; empty otherwise (docs/deploy.md, "Rotating the write key").')
+@description('During a write key rotation, the Key Vault version of the previous key, which stays valid too; empty otherwise (docs/deploy.md, "The write key: turning it on, rotating it").')
 param previousWriteKeyVersion string = ''
 
 @description('Memory of each function instance in MB (512, 2048 or 4096); compute is billed per GB-second of it.')

@@ -23,7 +23,7 @@ public sealed class IngestProcessor(
     MemberStore members,
     DeletionMarks deletions)
 {
-    /// <summary>The event a createUser call is recorded as: it makes the user active in its bucket (SEMANTICS.md).</summary>
+    /// <summary>The event a createUser call is recorded as: it makes the user active in its bucket (docs/semantics.md).</summary>
     public const string CreateUserEvent = "$createUser";
 
     /// <returns>The message as read, for the caller's bookkeeping (its receive time gives the queue lag).</returns>

@@ -7,7 +7,7 @@ namespace OpenMetrics.Core.Aggregation;
 
 /// <summary>
 /// Exact user sets per bucket (see <see cref="MemberKeys"/>): upserts, so writing a member twice changes nothing.
-/// When a user merges into another, its rows are renamed to the other user, so unique counts follow SEMANTICS.md:
+/// When a user merges into another, its rows are renamed to the other user, so unique counts follow docs/semantics.md:
 /// every event of the session, before and after setUserId, belongs to the one user.
 /// </summary>
 public sealed class MemberStore(TableClient table)

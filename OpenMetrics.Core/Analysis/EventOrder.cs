@@ -3,7 +3,7 @@ using OpenMetrics.Core.Events;
 namespace OpenMetrics.Core.Analysis;
 
 /// <summary>
-/// The order a user's events are taken in (SEMANTICS.md: events with the same timestamp in the order they were sent):
+/// The order a user's events are taken in (docs/semantics.md: events with the same timestamp in the order they were sent):
 /// by time, then by when the server received the call, then by position in the call. Session and event id only make
 /// the order total, so that two runs over the same events agree.
 /// </summary>

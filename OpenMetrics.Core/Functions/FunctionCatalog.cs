@@ -45,7 +45,7 @@ public static class FunctionCatalog
         .. SavedCollections,
     ];
 
-    /// <summary>CRUD of saved things (QUERY.md, "Saved things"): a list route (GET, POST) and an item route (GET, PUT, DELETE) per kind.</summary>
+    /// <summary>CRUD of saved things (docs/query.md, "Saved things"): a list route (GET, POST) and an item route (GET, PUT, DELETE) per kind.</summary>
     public static IReadOnlyList<HttpFunction> SavedCollections =>
     [
         new(QueryFunctionNames.Segments, FunctionApp.Query, QueryRoutes.Segments, SavedListMethods),

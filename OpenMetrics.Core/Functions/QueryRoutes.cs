@@ -1,7 +1,7 @@
 namespace OpenMetrics.Core.Functions;
 
 /// <summary>
-/// Routes of the query app (QUERY.md). Its route prefix is empty so that the dashboard can live at <c>/</c>; every
+/// Routes of the query app (docs/query.md). Its route prefix is empty so that the dashboard can live at <c>/</c>; every
 /// API route therefore spells out its <c>api/</c>. A route's one parameter is always <c>{id}</c>, so that both hosts
 /// hand it to the same handler the same way.
 /// </summary>

@@ -3,7 +3,7 @@ using OpenMetrics.Core.Analysis;
 namespace OpenMetrics.Core.Funnels;
 
 /// <summary>
-/// A funnel query (SEMANTICS.md "Funnels", QUERY.md <c>POST /api/query/funnel</c>): users enter at a step-1
+/// A funnel query (docs/semantics.md "Funnels", docs/query.md <c>POST /api/query/funnel</c>): users enter at a step-1
 /// occurrence in <c>[From, To)</c> and have <see cref="Window"/> from there to reach the later steps. The segment is
 /// not part of the definition: it is a predicate over users that the caller hands to <see cref="FunnelEngine"/>.
 /// </summary>

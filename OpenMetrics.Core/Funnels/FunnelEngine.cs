@@ -3,7 +3,7 @@ using OpenMetrics.Core.Analysis;
 namespace OpenMetrics.Core.Funnels;
 
 /// <summary>
-/// Computes a funnel over users streamed one at a time (SEMANTICS.md "Funnels"). The caller resolves identities,
+/// Computes a funnel over users streamed one at a time (docs/semantics.md "Funnels"). The caller resolves identities,
 /// reads each user's events in <see cref="EventOrder"/>, matches them against <see cref="Predicates"/> (an
 /// <see cref="EventMatcher"/> does it) and calls <see cref="AddUser"/>; the engine keeps per-step counts, conversion
 /// times and capped drop-off lists, never the events. Strict order needs every event of the user in the stream (any

@@ -1,6 +1,6 @@
 namespace OpenMetrics.Core.Funnels;
 
-/// <summary>How a funnel's steps must follow each other (QUERY.md <c>order</c>).</summary>
+/// <summary>How a funnel's steps must follow each other (docs/query.md <c>order</c>).</summary>
 public enum FunnelOrder
 {
     /// <summary>Each step after the previous one; other events may happen in between.</summary>

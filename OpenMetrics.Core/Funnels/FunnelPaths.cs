@@ -4,7 +4,7 @@ namespace OpenMetrics.Core.Funnels;
 
 /// <summary>
 /// Finds, in one user's time-ordered events, the entry that counts for them: the earliest of the entries that reach the
-/// furthest step (SEMANTICS.md), with the time it reached each step. One instance serves the users of a query one
+/// furthest step (docs/semantics.md), with the time it reached each step. One instance serves the users of a query one
 /// after the other and keeps only a few cursors between them.
 /// </summary>
 internal abstract class FunnelPaths

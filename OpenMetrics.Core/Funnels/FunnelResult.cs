@@ -1,7 +1,7 @@
 namespace OpenMetrics.Core.Funnels;
 
 /// <summary>
-/// A funnel's answer: the steps over every user, and with a breakdown the same per value (QUERY.md: one result per
+/// A funnel's answer: the steps over every user, and with a breakdown the same per value (docs/query.md: one result per
 /// breakdown value). Each user is counted in exactly one breakdown group, so the groups add up to the steps.
 /// </summary>
 /// <param name="Breakdowns">Null without a breakdown; otherwise by users at step 1, most first ("not set" after the values it ties with), <c>$other</c> last.</param>

@@ -1,7 +1,7 @@
 namespace OpenMetrics.Core.Funnels;
 
 /// <summary>
-/// One step of a funnel's answer, field for field as QUERY.md writes it, plus who dropped off after it.
+/// One step of a funnel's answer, field for field as docs/query.md writes it, plus who dropped off after it.
 /// </summary>
 /// <param name="Users">Users whose furthest step is this one or a later one.</param>
 /// <param name="PctOfFirst">Users as a percentage of step 1's (100 for step 1 itself; 0 when step 1 has none).</param>

@@ -1,6 +1,6 @@
 namespace OpenMetrics.Core.Http;
 
-/// <summary>CORS for the v1 logging API: any page may log (API.md), so every answer allows any origin.</summary>
+/// <summary>CORS for the v1 logging API: any page may log (docs/api-v1.md), so every answer allows any origin.</summary>
 public static class Cors
 {
     public static HttpAnswer AllowAnyOrigin(this HttpAnswer answer) =>

@@ -6,7 +6,7 @@ using OpenMetrics.Core.Storage;
 namespace OpenMetrics.Core.Identity;
 
 /// <summary>
-/// Sessions, users and the link between them (SEMANTICS.md, "Identity"). Every write is an upsert or a conditional
+/// Sessions, users and the link between them (docs/semantics.md, "Identity"). Every write is an upsert or a conditional
 /// update, so a message processed twice leaves the same rows; properties keep, per key, the write sent last.
 /// </summary>
 public sealed class IdentityStore(TableClient table)

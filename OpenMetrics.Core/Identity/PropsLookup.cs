@@ -6,7 +6,7 @@ using OpenMetrics.Core.Storage;
 namespace OpenMetrics.Core.Identity;
 
 /// <summary>
-/// User or session properties as they are at query time (SEMANTICS.md: filters and breakdowns read "the value they hold
+/// User or session properties as they are at query time (docs/semantics.md: filters and breakdowns read "the value they hold
 /// at query time"), for one query. Like <see cref="SessionUsers"/>: point reads for a few, one scan for many.
 /// </summary>
 public sealed class PropsLookup

@@ -5,7 +5,7 @@ namespace OpenMetrics.Core.Identity;
 
 /// <summary>
 /// Who each session belongs to now, for one query. A raw event carries the user of its session when it was written;
-/// SEMANTICS.md wants the user it belongs to at query time (a later setUserId moves every event of the session), and a
+/// docs/semantics.md wants the user it belongs to at query time (a later setUserId moves every event of the session), and a
 /// session row always names its current user, merges included. Small questions read the sessions they need; a scan
 /// over many sessions reads every session row once instead.
 /// </summary>

@@ -4,7 +4,7 @@ using OpenMetrics.Core.Json;
 namespace OpenMetrics.Core.Ingest;
 
 /// <summary>
-/// Validates a parsed v1 payload against API.md: the fields each call needs, their types and the limits.
+/// Validates a parsed v1 payload against docs/api-v1.md: the fields each call needs, their types and the limits.
 /// A bad event in a batch refuses that event only; anything else refuses the whole call.
 /// </summary>
 public sealed class CallValidator(IngestLimits limits)

@@ -1,7 +1,7 @@
 namespace OpenMetrics.Core.Ingest;
 
 /// <summary>
-/// The limits of a v1 call (API.md, "Limits"). Configurable under the section <c>OpenMetrics:Ingest</c>;
+/// The limits of a v1 call (docs/api-v1.md, "Limits"). Configurable under the section <c>OpenMetrics:Ingest</c>;
 /// the defaults follow Mixpanel and Amplitude (2,000 events a call) and Application Insights (8,192 chars a value).
 /// </summary>
 public sealed class IngestLimits

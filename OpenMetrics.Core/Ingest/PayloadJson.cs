@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace OpenMetrics.Core.Ingest;
 
-/// <summary>Parses a payload and insists on a JSON object, with the reasons API.md asks for.</summary>
+/// <summary>Parses a payload and insists on a JSON object, with the reasons docs/api-v1.md asks for.</summary>
 internal static class PayloadJson
 {
     public static PayloadRead Parse(string text, string field) => Parse(Encoding.UTF8.GetBytes(text), field);

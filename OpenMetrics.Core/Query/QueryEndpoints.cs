@@ -9,7 +9,7 @@ namespace OpenMetrics.Core.Query;
 
 /// <summary>
 /// The one door of the query API, for the Functions classes and the local host alike: checks access, hands the
-/// call to the function's handler, and turns what can go wrong into the answers QUERY.md promises. A client mistake is
+/// call to the function's handler, and turns what can go wrong into the answers docs/query.md promises. A client mistake is
 /// a 400/404 with a reason, storage trouble a 503 to retry; a 500 is left only for a bug.
 /// </summary>
 public sealed partial class QueryEndpoints

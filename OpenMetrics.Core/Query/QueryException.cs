@@ -2,7 +2,7 @@ namespace OpenMetrics.Core.Query;
 
 /// <summary>
 /// A query the client got wrong: answered 400 (or 404 for an unknown saved item) with <c>{"error", "field"}</c>,
-/// as QUERY.md's "Errors" says. Thrown by parsing and validation; never for a fault of the server.
+/// as docs/query.md's "Errors" says. Thrown by parsing and validation; never for a fault of the server.
 /// </summary>
 public sealed class QueryException : Exception
 {

@@ -3,7 +3,7 @@ using OpenMetrics.Core.Analysis;
 namespace OpenMetrics.Core.Retention;
 
 /// <summary>
-/// A retention query (SEMANTICS.md "Retention", QUERY.md <c>POST /api/query/retention</c>). Cohorts are the calendar
+/// A retention query (docs/semantics.md "Retention", docs/query.md <c>POST /api/query/retention</c>). Cohorts are the calendar
 /// periods that hold a start event in <c>[From, To)</c>, labelled by the period's start; each has
 /// <see cref="Periods"/> values, period 0 (the cohort's own, whose value is its size) to period N - 1.
 /// </summary>

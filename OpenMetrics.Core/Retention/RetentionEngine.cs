@@ -3,7 +3,7 @@ using OpenMetrics.Core.Analysis;
 namespace OpenMetrics.Core.Retention;
 
 /// <summary>
-/// Computes a retention table over users streamed one at a time (SEMANTICS.md "Retention", PostHog's calendar
+/// Computes a retention table over users streamed one at a time (docs/semantics.md "Retention", PostHog's calendar
 /// definition). The caller resolves identities, reads each user's events in <see cref="EventOrder"/>, matches them
 /// against <see cref="Predicates"/> and calls <see cref="AddUser"/>; the engine keeps one counter per cell.
 /// <para>

@@ -1,6 +1,6 @@
 namespace OpenMetrics.Core.Retention;
 
-/// <summary>A retention table, as QUERY.md's answer: the cohorts and the weighted average row.</summary>
+/// <summary>A retention table, as docs/query.md's answer: the cohorts and the weighted average row.</summary>
 /// <param name="Average">
 /// Per period k, the percentage of users who came back, weighted by cohort size, over the cohorts whose period k has
 /// ended (an unfinished period is never shown as a drop); null where no cohort with users has finished period k.

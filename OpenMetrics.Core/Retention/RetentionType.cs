@@ -1,6 +1,6 @@
 namespace OpenMetrics.Core.Retention;
 
-/// <summary>Which cohorts a user belongs to (SEMANTICS.md "Retention").</summary>
+/// <summary>Which cohorts a user belongs to (docs/semantics.md "Retention").</summary>
 public enum RetentionType
 {
     /// <summary>The cohort of the period of the user's first-ever start event.</summary>

@@ -6,7 +6,7 @@ using OpenMetrics.Core.Http;
 namespace OpenMetrics.Core.Query.Access;
 
 /// <summary>
-/// Who may call <c>/api/*</c> (QUERY.md, "Access"; docs/reliability.md, "Deploying and signing in"). The query key
+/// Who may call <c>/api/*</c> (docs/query.md, "Access"; docs/reliability.md, "Deploying and signing in"). The query key
 /// opens everything. In Azure with sign-in on, a person App Service authentication signed in may read, and may change
 /// things when in the writer group (or when there is none). Anything else is refused: 401, 403, or 503 while the key is
 /// still an unresolved Key Vault reference.

@@ -6,7 +6,7 @@ using OpenMetrics.Core.Hosting;
 namespace OpenMetrics.Core.Query.Access;
 
 /// <summary>
-/// The key every <c>/api/*</c> call carries (QUERY.md, "Access"): header <c>x-openmetrics-key</c> or
+/// The key every <c>/api/*</c> call carries (docs/query.md, "Access"): header <c>x-openmetrics-key</c> or
 /// <c>Authorization: Bearer</c>. Compared as SHA-256 digests in constant time, so neither the length nor a common
 /// prefix of the key leaks through timing.
 /// </summary>

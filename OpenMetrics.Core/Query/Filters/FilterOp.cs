@@ -1,6 +1,6 @@
 namespace OpenMetrics.Core.Query.Filters;
 
-/// <summary>The comparison of a property filter (QUERY.md): <c>eq neq contains gt lt in set notset</c>.</summary>
+/// <summary>The comparison of a property filter (docs/query.md): <c>eq neq contains gt lt in set notset</c>.</summary>
 public enum FilterOp
 {
     Eq,

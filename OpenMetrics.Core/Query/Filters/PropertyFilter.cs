@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace OpenMetrics.Core.Query.Filters;
 
 /// <summary>
-/// One filter on a property, as QUERY.md writes it: <c>{"prop", "op", "value", "on"}</c>. Matching follows what
+/// One filter on a property, as docs/query.md writes it: <c>{"prop", "op", "value", "on"}</c>. Matching follows what
 /// PostHog and Mixpanel users expect (docs/semantics.md, "Filters"): a number equals its text ("5" eq 5); text
 /// comparisons are exact for eq/in and case-insensitive for contains; gt/lt compare numbers only; a property that is
 /// absent or null is "not set", and every comparison but neq and notset fails on it.

@@ -3,7 +3,7 @@ using OpenMetrics.Core.Funnels;
 namespace OpenMetrics.Core.Query.Funnels;
 
 /// <summary>
-/// The answer of <c>POST /api/query/funnel</c> (QUERY.md): the steps over every user, each with
+/// The answer of <c>POST /api/query/funnel</c> (docs/query.md): the steps over every user, each with
 /// <c>droppedOff</c> (exact) and <c>droppedOffUsers</c> (the first of them, up to <c>dropoffLimit</c>); with a
 /// breakdown, the same per value. <c>meta.source</c> and <c>meta.computedAt</c> are added by the snapshot layer.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace OpenMetrics.Core.Query.Funnels;
 
 /// <summary>
-/// The users who reached a step and not the next one, taken from a funnel answer (QUERY.md
+/// The users who reached a step and not the next one, taken from a funnel answer (docs/query.md
 /// <c>/api/query/funnel/dropoff</c>): the exact count, the first <c>dropoffLimit</c> user ids, and the answer's meta.
 /// </summary>
 public static class FunnelDropoff

@@ -8,7 +8,7 @@ using OpenMetrics.Core.Query.Segments;
 namespace OpenMetrics.Core.Query.Funnels;
 
 /// <summary>
-/// Reads and checks a funnel query (QUERY.md <c>POST /api/query/funnel</c>); every mistake is a 400 naming its field.
+/// Reads and checks a funnel query (docs/query.md <c>POST /api/query/funnel</c>); every mistake is a 400 naming its field.
 /// Also the check a saved funnel passes before it is stored.
 /// </summary>
 public sealed class FunnelQueryParser(QueryLimits limits, TimeProvider clock) : ISavedDefinitionCheck

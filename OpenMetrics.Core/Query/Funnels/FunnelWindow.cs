@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace OpenMetrics.Core.Query.Funnels;
 
 /// <summary>
-/// The conversion window as QUERY.md writes it: an ISO-8601 duration of weeks, days, hours, minutes and seconds
+/// The conversion window as docs/query.md writes it: an ISO-8601 duration of weeks, days, hours, minutes and seconds
 /// (<c>P14D</c>, <c>PT1H</c>, <c>P1DT12H</c>). Years and months are refused: their length depends on the date.
 /// </summary>
 public static partial class FunnelWindow

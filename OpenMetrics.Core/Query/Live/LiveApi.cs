@@ -4,7 +4,7 @@ using OpenMetrics.Core.Http;
 
 namespace OpenMetrics.Core.Query.Live;
 
-/// <summary><c>GET /api/live?event=&amp;limit=</c> (QUERY.md, "People and live"); see <see cref="LiveView"/> and docs/query.md.</summary>
+/// <summary><c>GET /api/live?event=&amp;limit=</c> (docs/query.md, "Live"); see <see cref="LiveView"/> and docs/query.md.</summary>
 public sealed class LiveApi(LiveView view) : IQueryHandler
 {
     public IReadOnlyList<string> Functions { get; } = [QueryFunctionNames.Live];

@@ -5,11 +5,11 @@ using OpenMetrics.Core.Identity;
 namespace OpenMetrics.Core.Query.Live;
 
 /// <summary>
-/// What is happening now (SEMANTICS.md, "Live"). Per minute: the pre-aggregates' minute rows, which count a message
+/// What is happening now (docs/semantics.md, "Live"). Per minute: the pre-aggregates' minute rows, which count a message
 /// as soon as the poller has processed it. Active users and the newest events: the raw events of the current UTC hour
 /// (and the previous one, when the 5 minutes reach into it or the newest events are too few), their sessions' users
-/// resolved now, so that a setUserId moves them (SEMANTICS.md, "Identity"). Active users leave out events logged
-/// with <c>options.active: false</c> (SEMANTICS.md, "Active users"). Nothing is cached: each call reads storage.
+/// resolved now, so that a setUserId moves them (docs/semantics.md, "Identity"). Active users leave out events logged
+/// with <c>options.active: false</c> (docs/semantics.md, "Active users"). Nothing is cached: each call reads storage.
 /// </summary>
 public sealed class LiveView(MinuteCounts minuteCounts, RecentEvents recentEvents, TableClient identity, TimeProvider clock)
 {

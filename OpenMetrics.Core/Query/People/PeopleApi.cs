@@ -5,7 +5,7 @@ using OpenMetrics.Core.Http;
 namespace OpenMetrics.Core.Query.People;
 
 /// <summary>
-/// People (QUERY.md, "People and live"): <c>GET /api/users?search=&amp;limit=&amp;anonymous=</c>, <c>GET /api/users/{id}</c>
+/// People (docs/query.md, "People"): <c>GET /api/users?search=&amp;limit=&amp;anonymous=</c>, <c>GET /api/users/{id}</c>
 /// and <c>GET /api/users/{id}/events?limit=&amp;before=&amp;event=</c>. See docs/query.md for the choices.
 /// </summary>
 public sealed class PeopleApi(UserDirectory directory, UserLookup lookup, UserProfiles profiles, UserTimeline timeline) : IQueryHandler

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace OpenMetrics.Core.Query.People;
 
 /// <summary>
-/// A user's profile (QUERY.md: <c>userId</c>, <c>props</c>, <c>firstSeen</c>, <c>lastSeen</c>, <c>sessions</c>,
+/// A user's profile (docs/query.md: <c>userId</c>, <c>props</c>, <c>firstSeen</c>, <c>lastSeen</c>, <c>sessions</c>,
 /// <c>eventCount</c>). First and last seen span the user's sessions; sessions come most recently seen first.
 /// </summary>
 /// <param name="MergedFrom">The id asked for when it was merged into this user; null when asked for this user's own id.</param>

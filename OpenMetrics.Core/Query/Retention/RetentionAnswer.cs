@@ -3,7 +3,7 @@ using OpenMetrics.Core.Retention;
 namespace OpenMetrics.Core.Query.Retention;
 
 /// <summary>
-/// The answer of <c>POST /api/query/retention</c> (QUERY.md): the cohorts (<c>values[0]</c> is the size; a period not
+/// The answer of <c>POST /api/query/retention</c> (docs/query.md): the cohorts (<c>values[0]</c> is the size; a period not
 /// begun yet has no value; <c>completePeriods</c> says how many have ended) and the weighted average row over the
 /// cohorts that finished each period (null where none has). <c>meta.source</c> and <c>computedAt</c> are added by the snapshot layer.
 /// </summary>

@@ -8,7 +8,7 @@ using OpenMetrics.Core.Retention;
 namespace OpenMetrics.Core.Query.Retention;
 
 /// <summary>
-/// Reads and checks a retention query (QUERY.md <c>POST /api/query/retention</c>); every mistake is a 400 naming its
+/// Reads and checks a retention query (docs/query.md <c>POST /api/query/retention</c>); every mistake is a 400 naming its
 /// field. Also the check a saved retention passes before it is stored.
 /// </summary>
 public sealed class RetentionQueryParser(QueryLimits limits, TimeProvider clock) : ISavedDefinitionCheck

@@ -2,7 +2,7 @@ using OpenMetrics.Core.Functions;
 
 namespace OpenMetrics.Core.Query.Saved;
 
-/// <summary>A kind of saved thing (QUERY.md, "Saved things"): its collection name in routes and answers, and its two functions.</summary>
+/// <summary>A kind of saved thing (docs/query.md, "Saved things"): its collection name in routes and answers, and its two functions.</summary>
 public sealed record SavedKind(string Name, string ListFunction, string ItemFunction)
 {
     public static readonly SavedKind Segments = new("segments", QueryFunctionNames.Segments, QueryFunctionNames.Segment);

@@ -6,7 +6,7 @@ using OpenMetrics.Core.Query.Saved;
 namespace OpenMetrics.Core.Query.Snapshots;
 
 /// <summary>
-/// Answers a funnel or retention query (QUERY.md): a body with an <c>id</c> asks for a saved definition and gets its
+/// Answers a funnel or retention query (docs/query.md): a body with an <c>id</c> asks for a saved definition and gets its
 /// newest snapshot (<c>meta.source = "snapshot"</c>); a definition changed since its snapshot, or never snapshotted,
 /// is computed now and kept as its snapshot. Any other body is an ad-hoc query: computed from the raw events
 /// (<c>"raw"</c>) and kept for <see cref="SnapshotOptions.AdhocCacheSeconds"/>, during which the same body gets the

@@ -8,7 +8,7 @@ namespace OpenMetrics.Core.Query.Streams;
 
 /// <summary>
 /// Reads the raw events of a range, a UTC day at a time (<see cref="RawEventScanner"/>), and sorts them into per-user
-/// streams: each event's session is resolved to its user now (SEMANTICS.md: a later setUserId moves the session's
+/// streams: each event's session is resolved to its user now (docs/semantics.md: a later setUserId moves the session's
 /// events), matched against the query's predicates and given its breakdown group while its properties are at hand;
 /// only the compact result is kept. Events that match nothing are dropped unless the query needs them.
 /// </summary>

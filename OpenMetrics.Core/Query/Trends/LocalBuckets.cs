@@ -3,13 +3,13 @@ using OpenMetrics.Core.Time;
 namespace OpenMetrics.Core.Query.Trends;
 
 /// <summary>One bucket of a trend: its start as the query's zone writes it, and the instants it covers inside the range.</summary>
-/// <param name="Start">The bucket's calendar start, with the zone's offset at that instant (QUERY.md: <c>t</c>).</param>
+/// <param name="Start">The bucket's calendar start, with the zone's offset at that instant (docs/query.md: <c>t</c>).</param>
 /// <param name="From">The first instant counted: the start, or the range's start for a first bucket cut by it.</param>
 /// <param name="To">The end (exclusive): the next bucket's start, or the range's end for a last bucket cut by it.</param>
 public readonly record struct LocalBucket(DateTimeOffset Start, DateTimeOffset From, DateTimeOffset To);
 
 /// <summary>
-/// The buckets of a range in a time zone (SEMANTICS.md, "Time"): minutes, hours, days, weeks from Monday and months
+/// The buckets of a range in a time zone (docs/semantics.md, "Time"): minutes, hours, days, weeks from Monday and months
 /// begin where the zone's clock says, DST days are 23 or 25 hours long, half-hour zones start hours at :30 UTC. Buckets
 /// are aligned to the calendar; the first and last are cut to <c>[from, to)</c>, and labelled with their calendar start.
 /// </summary>

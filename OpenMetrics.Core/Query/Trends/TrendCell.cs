@@ -54,7 +54,7 @@ public sealed class TrendCell
         TrendMeasure.Count => Count,
         TrendMeasure.Uniques or TrendMeasure.Active => Users.Count,
         TrendMeasure.Sum => Sum,
-        // An empty bucket shows 0 like every other measure (QUERY.md: zeros included), not "no data".
+        // An empty bucket shows 0 like every other measure (docs/query.md: zeros included), not "no data".
         TrendMeasure.Avg => Numbers == 0 ? 0 : Sum / Numbers,
         TrendMeasure.Min => Numbers == 0 ? 0 : Min,
         TrendMeasure.Max => Numbers == 0 ? 0 : Max,

@@ -1,6 +1,6 @@
 namespace OpenMetrics.Core.Query.Trends;
 
-/// <summary>What a trend counts (QUERY.md, SEMANTICS.md "Trends").</summary>
+/// <summary>What a trend counts (docs/query.md, docs/semantics.md "Trends").</summary>
 public enum TrendMeasure
 {
     /// <summary>Events.</summary>
@@ -19,6 +19,6 @@ public enum TrendMeasure
 
     Max,
 
-    /// <summary>Distinct active users (SEMANTICS.md, "Active users"): the event may be <c>*</c>.</summary>
+    /// <summary>Distinct active users (docs/semantics.md, "Active users"): the event may be <c>*</c>.</summary>
     Active,
 }

@@ -1,6 +1,6 @@
 namespace OpenMetrics.Core.Query.Trends;
 
-/// <summary>The answer of <c>POST /api/query/trends</c>, field for field as QUERY.md writes it.</summary>
+/// <summary>The answer of <c>POST /api/query/trends</c>, field for field as docs/query.md writes it.</summary>
 public sealed record TrendsAnswer(IReadOnlyList<TrendsAnswer.Line> Series, TrendsAnswer.Info Meta)
 {
     /// <param name="BreakdownValue">The value this line is for; null for "not set", <c>$other</c> for the values past the top N.</param>

@@ -2,7 +2,7 @@ using OpenMetrics.Core.Query.Segments;
 
 namespace OpenMetrics.Core.Query.Trends;
 
-/// <summary>A validated <c>POST /api/query/trends</c> (QUERY.md): every field checked, times resolved to instants.</summary>
+/// <summary>A validated <c>POST /api/query/trends</c> (docs/query.md): every field checked, times resolved to instants.</summary>
 /// <param name="From">Inclusive start of the range.</param>
 /// <param name="To">Exclusive end of the range.</param>
 /// <param name="SegmentId">A saved segment to restrict to, still to be read; <paramref name="Segment"/> is an inline one.</param>

@@ -5,7 +5,7 @@ using OpenMetrics.Core.Query.Segments;
 
 namespace OpenMetrics.Core.Query.Trends;
 
-/// <summary>Reads and checks a trends query; every mistake is a 400 naming its field (QUERY.md, "Errors").</summary>
+/// <summary>Reads and checks a trends query; every mistake is a 400 naming its field (docs/query.md, "Errors").</summary>
 public sealed class TrendsQueryParser(QueryLimits limits)
 {
     private static readonly PropertyScope[] AnyScope = [PropertyScope.Event, PropertyScope.User, PropertyScope.Session];

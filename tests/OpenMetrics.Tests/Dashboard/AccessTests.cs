@@ -2,7 +2,7 @@ using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Dashboard;
 
-/// <summary>QUERY.md, "Access": the dashboard keeps the key from the printed link for the browser session and removes it from the address bar.</summary>
+/// <summary>docs/query.md, "Access": the dashboard keeps the key from the printed link for the browser session and removes it from the address bar.</summary>
 [Collection(QueryCollection.Name)]
 public sealed class AccessTests(QueryHostFixture host, ChromiumFixture chromium)
 {

@@ -5,7 +5,7 @@ using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Functions.Ingest;
 
-/// <summary>Every bad-input case of API.md: a 4xx with a one-line reason, never a 500, and nothing enqueued.</summary>
+/// <summary>Every bad-input case of docs/api-v1.md: a 4xx with a one-line reason, never a 500, and nothing enqueued.</summary>
 [Collection(StorageCollection.Name)]
 public sealed class BadInputTests(LocalHostFixture host) : IAsyncLifetime
 {

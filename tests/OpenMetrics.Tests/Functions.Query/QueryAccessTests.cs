@@ -8,7 +8,7 @@ using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Functions.Query;
 
-/// <summary>QUERY.md, "Access": every /api/* call needs the key; the v1 routes never do.</summary>
+/// <summary>docs/query.md, "Access": every /api/* call needs the key; the v1 routes never do.</summary>
 [Collection(QueryCollection.Name)]
 public sealed class QueryAccessTests(QueryHostFixture host)
 {

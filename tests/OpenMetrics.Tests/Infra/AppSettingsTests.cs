@@ -23,7 +23,7 @@ public sealed class AppSettingsTests
         ["APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"];
 
     /// <summary>
-    /// The query key of /api/* (QUERY.md: in Azure, from app settings through a Key Vault reference). Deployed now,
+    /// The query key of /api/* (docs/query.md: in Azure, from app settings through a Key Vault reference). Deployed now,
     /// ahead of the query API that checks it, so that the key exists when the API does.
     /// </summary>
     private const string QueryKey = "OPENMETRICS_QUERY_KEY";

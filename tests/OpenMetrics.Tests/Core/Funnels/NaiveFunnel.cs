@@ -3,7 +3,7 @@ using OpenMetrics.Core.Funnels;
 namespace OpenMetrics.Tests.Core.Funnels;
 
 /// <summary>
-/// The funnel definitions of SEMANTICS.md and of <see cref="FunnelEngine"/>'s documentation written the slow, obvious
+/// The funnel definitions of docs/semantics.md and of <see cref="FunnelEngine"/>'s documentation written the slow, obvious
 /// way, for the random tests to compare the engine with: every entry is followed on its own by a forward scan, and
 /// in any order the steps a window fills are counted per name (steps are told apart by name only here, so the most
 /// steps a set of events fills is, per name, the smaller of how many events and how many steps have it).

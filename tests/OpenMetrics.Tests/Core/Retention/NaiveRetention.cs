@@ -3,7 +3,7 @@ using OpenMetrics.Core.Retention;
 namespace OpenMetrics.Tests.Core.Retention;
 
 /// <summary>
-/// The retention table of SEMANTICS.md computed the obvious way, for the random tests to compare the engine with:
+/// The retention table of docs/semantics.md computed the obvious way, for the random tests to compare the engine with:
 /// every event's period is found by converting it to the zone's wall clock and counting calendar days, Monday weeks
 /// or months from the range's first one, with no period boundaries computed at all.
 /// </summary>

@@ -6,7 +6,7 @@ using OpenMetrics.Core.Query.Access;
 
 namespace OpenMetrics.Tests.Core.Query.Access;
 
-/// <summary>QUERY.md, "Access", and docs/reliability.md, "Deploying and signing in": who may call /api/*.</summary>
+/// <summary>docs/query.md, "Access", and docs/reliability.md, "Deploying and signing in": who may call /api/*.</summary>
 public sealed class QueryAccessTests
 {
     private const string Key = "a-query-key-of-forty-characters-or-so-00";

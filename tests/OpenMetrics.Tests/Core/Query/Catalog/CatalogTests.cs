@@ -7,7 +7,7 @@ using OpenMetrics.Tests.Infrastructure;
 namespace OpenMetrics.Tests.Core.Query.Catalog;
 
 /// <summary>
-/// The catalog (QUERY.md: event names with counts, last seen and property keys, plus values for autocompletion) over
+/// The catalog (docs/query.md: event names with counts, last seen and property keys, plus values for autocompletion) over
 /// events logged through the v1 routes at chosen past times, worked out by hand; and its 30-second memory.
 /// </summary>
 [Collection(QueryCollection.Name)]

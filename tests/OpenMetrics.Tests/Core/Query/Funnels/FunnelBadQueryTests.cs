@@ -3,7 +3,7 @@ using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Query.Funnels;
 
-/// <summary>QUERY.md, "Errors": every malformed funnel or drop-off query is a 400 (404 for an unknown saved one) with a reason and the field at fault.</summary>
+/// <summary>docs/query.md, "Errors": every malformed funnel or drop-off query is a 400 (404 for an unknown saved one) with a reason and the field at fault.</summary>
 [Collection(QueryCollection.Name)]
 public sealed class FunnelBadQueryTests(QueryHostFixture host)
 {

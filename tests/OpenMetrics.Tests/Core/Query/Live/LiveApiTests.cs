@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace OpenMetrics.Tests.Core.Query.Live;
 
-/// <summary><c>GET /api/live</c> through the local host: an event answered <c>ok</c> shows within 5 seconds (SEMANTICS.md, "Live").</summary>
+/// <summary><c>GET /api/live</c> through the local host: an event answered <c>ok</c> shows within 5 seconds (docs/semantics.md, "Live").</summary>
 [Collection(QueryCollection.Name)]
 public sealed class LiveApiTests(QueryHostFixture host, ITestOutputHelper output)
 {

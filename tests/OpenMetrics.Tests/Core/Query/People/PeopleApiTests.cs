@@ -5,7 +5,7 @@ using OpenMetrics.Tests.Infrastructure;
 namespace OpenMetrics.Tests.Core.Query.People;
 
 /// <summary>
-/// People (QUERY.md, "People and live"): search, profiles and timelines over data logged through the v1 routes and
+/// People (docs/query.md, "People"): search, profiles and timelines over data logged through the v1 routes and
 /// processed by the local host's poller into a real Azurite, merges included.
 /// </summary>
 [Collection(QueryCollection.Name)]

@@ -5,7 +5,7 @@ using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Query.Saved;
 
-/// <summary>CRUD of saved things (QUERY.md, "Saved things") through the local host, stored in a real Azurite.</summary>
+/// <summary>CRUD of saved things (docs/query.md, "Saved things") through the local host, stored in a real Azurite.</summary>
 [Collection(QueryCollection.Name)]
 public sealed class SavedItemsApiTests(QueryHostFixture host)
 {

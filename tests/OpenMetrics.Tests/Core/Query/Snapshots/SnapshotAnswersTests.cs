@@ -8,7 +8,7 @@ using OpenMetrics.Tests.Infrastructure;
 namespace OpenMetrics.Tests.Core.Query.Snapshots;
 
 /// <summary>
-/// Saved funnels and retentions answered from their snapshots (QUERY.md, "Saved things"), written by the refresher the
+/// Saved funnels and retentions answered from their snapshots (docs/query.md, "Saved things"), written by the refresher the
 /// snapshot timers call, over a real Azurite with the events of <see cref="FunnelData"/> and <see cref="RetentionData"/>.
 /// </summary>
 [Collection(QueryCollection.Name)]

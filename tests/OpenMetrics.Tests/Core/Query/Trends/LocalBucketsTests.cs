@@ -3,7 +3,7 @@ using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Tests.Core.Query.Trends;
 
-/// <summary>SEMANTICS.md, "Time": days, weeks and months begin where the zone's clock says; DST never duplicates or drops a day.</summary>
+/// <summary>docs/semantics.md, "Time": days, weeks and months begin where the zone's clock says; DST never duplicates or drops a day.</summary>
 public sealed class LocalBucketsTests
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");

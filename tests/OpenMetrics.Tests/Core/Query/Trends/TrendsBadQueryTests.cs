@@ -3,7 +3,7 @@ using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Query.Trends;
 
-/// <summary>QUERY.md, "Errors": every malformed trends query is a 400 with a reason and the field at fault, never a 500.</summary>
+/// <summary>docs/query.md, "Errors": every malformed trends query is a 400 with a reason and the field at fault, never a 500.</summary>
 [Collection(QueryCollection.Name)]
 public sealed class TrendsBadQueryTests(QueryHostFixture host)
 {
