@@ -26,6 +26,7 @@ public static class LocalHostApp
         builder.Configuration.GetSection(IngestLimits.Section).Bind(limits);
         builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits));
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(options.Clock);
         builder.Services.AddSingleton(Core.Storage.StorageAccount.FromConnectionString(options.StorageConnectionString, options.StorageClientOptions));
         OffUnlessSet(builder.Configuration.GetSection(IngestRateLimits.Section));
         builder.Services.AddOpenMetricsIngest(builder.Configuration);

@@ -35,6 +35,12 @@ public sealed class LocalHostOptions
     /// </summary>
     public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The clock of every service, the timers' schedules included; the system clock unless set. A test sets a
+    /// FakeTimeProvider and moves it to make a timer fire, instead of waiting for the timer.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Extra storage client settings, such as a request counter for the load benchmark.</summary>
     public Core.Storage.StorageClientOptions StorageClientOptions { get; set; } = new();
 

@@ -16,6 +16,29 @@ public sealed class SchedulesTests
         Assert.Equal("*/5 * * * * *", Schedules.Resolve(Schedules.SnapshotRecent, name => name == Schedules.SnapshotRecentSetting ? "*/5 * * * * *" : null));
     }
 
+    /// <summary>
+    /// The Functions runtime resolves a schedule written <c>%NAME%</c> to the app setting NAME (an environment variable
+    /// of the app); the local host reads the same NAME from its configuration, environment variables included.
+    /// </summary>
+    [Theory]
+    [InlineData(Schedules.SnapshotRecent, "%OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE%", "OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE")]
+    [InlineData(Schedules.SnapshotFull, "%OPENMETRICS_SNAPSHOT_FULL_SCHEDULE%", "OPENMETRICS_SNAPSHOT_FULL_SCHEDULE")]
+    [InlineData(Schedules.DataRetention, "%OPENMETRICS_RETENTION_SCHEDULE%", "OPENMETRICS_RETENTION_SCHEDULE")]
+    public void A_setting_schedule_is_the_app_setting_name_between_percent_signs(string schedule, string written, string setting)
+    {
+        var asked = new List<string>();
+
+        var resolved = Schedules.Resolve(schedule, name =>
+        {
+            asked.Add(name);
+            return "0 0 1 * * *";
+        });
+
+        Assert.Equal(written, schedule);
+        Assert.Equal([setting], asked);
+        Assert.Equal("0 0 1 * * *", resolved);
+    }
+
     [Fact]
     public void An_unset_setting_falls_back_to_its_default_which_is_a_valid_schedule()
     {
