@@ -10,7 +10,7 @@ namespace OpenMetrics.Functions.Aggregate;
 /// </summary>
 public sealed class DataRetentionTimer(DataRetention retention)
 {
-    [Function(FunctionCatalog.DataRetentionFunction)]
+    [Function(FunctionNames.DataRetention)]
     public Task Run([TimerTrigger(Schedules.DataRetention)] TimerInfo timer, CancellationToken cancellationToken) =>
         retention.RunAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
+using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Queues;
 using OpenMetrics.Core.Storage;
 
@@ -11,7 +12,7 @@ namespace OpenMetrics.Functions.Aggregate;
 /// </summary>
 public sealed class IngestQueueFunction(IngestQueueHandler handler)
 {
-    [Function("ProcessIngest")]
+    [Function(FunctionNames.ProcessIngest)]
     public Task Run(
         [QueueTrigger(StorageNames.IngestQueue, Connection = StorageNames.Connection)] QueueMessage message,
         CancellationToken cancellationToken) =>

@@ -9,12 +9,12 @@ namespace OpenMetrics.Functions.Aggregate;
 /// <summary>The operator routes for the ingest poison queue; a function key guards them in Azure.</summary>
 public sealed class PoisonOps(PoisonApi poison)
 {
-    [Function("ListPoison")]
+    [Function(FunctionNames.ListPoison)]
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = OpsRoutes.Poison)] HttpRequest request) =>
         await poison.ListAsync(request.HttpContext.RequestAborted);
 
-    [Function("ReplayPoison")]
+    [Function(FunctionNames.ReplayPoison)]
     public async Task<IActionResult> Replay(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = OpsRoutes.ReplayPoison)] HttpRequest request) =>
         await poison.ReplayAsync(request.HttpContext.RequestAborted);

@@ -11,11 +11,11 @@ namespace OpenMetrics.Functions.Aggregate;
 /// </summary>
 public sealed class SnapshotTimers(SnapshotRefresher refresher)
 {
-    [Function(FunctionCatalog.SnapshotRecentFunction)]
+    [Function(FunctionNames.SnapshotRecent)]
     public Task RefreshRecent([TimerTrigger(Schedules.SnapshotRecent)] TimerInfo timer, CancellationToken cancellationToken) =>
         refresher.RefreshRecentAsync(cancellationToken);
 
-    [Function(FunctionCatalog.SnapshotFullFunction)]
+    [Function(FunctionNames.SnapshotFull)]
     public Task RefreshAll([TimerTrigger(Schedules.SnapshotFull)] TimerInfo timer, CancellationToken cancellationToken) =>
         refresher.RefreshAllAsync(cancellationToken);
 }

@@ -9,7 +9,7 @@ namespace OpenMetrics.Functions.Ingest;
 /// <summary>The browser client script, served from the ingest app so that a page needs only the ingest address.</summary>
 public sealed class BrowserClientScript(ClientScript script)
 {
-    [Function(ClientRoutes.BrowserScriptFunction)]
+    [Function(FunctionNames.ClientScript)]
     public IActionResult ClientScript(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClientRoutes.BrowserScript)] HttpRequest request) =>
         script.Serve(request);

@@ -12,32 +12,32 @@ namespace OpenMetrics.Functions.Ingest;
 /// </summary>
 public sealed class LoggingApi(IngestService ingest)
 {
-    [Function("Ping")]
+    [Function(FunctionNames.Ping)]
     public async Task<IActionResult> Ping(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.Ping)] HttpRequest request) =>
         await ingest.HandleAsync(V1Call.Ping, request, request.HttpContext.RequestAborted);
 
-    [Function("CreateUser")]
+    [Function(FunctionNames.CreateUser)]
     public async Task<IActionResult> CreateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.CreateUser)] HttpRequest request) =>
         await ingest.HandleAsync(V1Call.CreateUser, request, request.HttpContext.RequestAborted);
 
-    [Function("Events")]
+    [Function(FunctionNames.Events)]
     public async Task<IActionResult> Events(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.Events)] HttpRequest request) =>
         await ingest.HandleAsync(V1Call.Events, request, request.HttpContext.RequestAborted);
 
-    [Function("SetUserId")]
+    [Function(FunctionNames.SetUserId)]
     public async Task<IActionResult> SetUserId(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.SetUserId)] HttpRequest request) =>
         await ingest.HandleAsync(V1Call.SetUserId, request, request.HttpContext.RequestAborted);
 
-    [Function("SetUserProps")]
+    [Function(FunctionNames.SetUserProps)]
     public async Task<IActionResult> SetUserProps(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.SetUserProps)] HttpRequest request) =>
         await ingest.HandleAsync(V1Call.SetUserProps, request, request.HttpContext.RequestAborted);
 
-    [Function("SetSessionProps")]
+    [Function(FunctionNames.SetSessionProps)]
     public async Task<IActionResult> SetSessionProps(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = V1Routes.SetSessionProps)] HttpRequest request) =>
         await ingest.HandleAsync(V1Call.SetSessionProps, request, request.HttpContext.RequestAborted);

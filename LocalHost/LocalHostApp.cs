@@ -1,18 +1,17 @@
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using OpenMetrics.Core.BrowserClient;
 using OpenMetrics.Core.Dashboard;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Hosting;
+using OpenMetrics.Core.Http;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Queues;
-using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
 
 namespace OpenMetrics.LocalHost;
 
 /// <summary>
 /// The local host's web application: every HTTP function of <see cref="FunctionCatalog"/>, on its route and methods,
-/// calling the same handler the Functions class calls, and (unless turned off) the catalog's queue and timer functions
+/// calling the handler its entry carries (the one the Functions class calls), and (unless turned off) the catalog's queue and timer functions
 /// through <see cref="QueuePoller"/> and <see cref="TimerRunner"/>. Nothing here re-types a route, queue or schedule.
 /// </summary>
 public static class LocalHostApp
@@ -55,36 +54,17 @@ public static class LocalHostApp
         return app;
     }
 
+    /// <summary>The function's route and methods, answered by the handler its catalog entry carries.</summary>
     private static void Map(WebApplication app, HttpFunction function)
     {
         var pattern = "/" + function.Route;
-        switch (function.App)
-        {
-            case FunctionApp.Ingest when FunctionCatalog.V1CallOf(function) is { } call:
-                app.MapMethods(pattern, function.Methods, (HttpContext context, IngestService ingest) =>
-                    ingest.HandleAsync(call, context.Request, context.RequestAborted)).WithName(function.Name);
-                break;
-            case FunctionApp.Ingest when function.Name == ClientRoutes.BrowserScriptFunction:
-                app.MapMethods(pattern, function.Methods, (HttpContext context, ClientScript script) => script.Serve(context.Request)).WithName(function.Name);
-                break;
-            case FunctionApp.Aggregate when function.Name == "ListPoison":
-                app.MapMethods(pattern, function.Methods, (HttpContext context, PoisonApi poison) =>
-                    poison.ListAsync(context.RequestAborted)).WithName(function.Name);
-                break;
-            case FunctionApp.Aggregate when function.Name == "ReplayPoison":
-                app.MapMethods(pattern, function.Methods, (HttpContext context, PoisonApi poison) =>
-                    poison.ReplayAsync(context.RequestAborted)).WithName(function.Name);
-                break;
-            case FunctionApp.Query when function.Name == "Dashboard":
-                app.MapMethods(pattern, function.Methods, (string? path, DashboardFiles files) => files.Serve(path)).WithName(function.Name);
-                break;
-            case FunctionApp.Query:
-                app.MapMethods(pattern, function.Methods, (HttpContext context, QueryEndpoints endpoints) =>
-                    endpoints.HandleAsync(function.Name, context.Request, context.GetRouteValue("id") as string, context.RequestAborted)).WithName(function.Name);
-                break;
-            default:
-                throw new InvalidOperationException($"The local host does not know how to serve the function {function.Name}.");
-        }
+        var parameter = RoutePatternFactory.Parse(pattern).Parameters.SingleOrDefault()?.Name;
+        Func<HttpContext, Task<HttpAnswer>> answer = context => function.Handle(
+            context.RequestServices,
+            context.Request,
+            parameter is null ? null : context.GetRouteValue(parameter) as string,
+            context.RequestAborted);
+        app.MapMethods(pattern, function.Methods, answer).WithName(function.Name);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ using OpenMetrics.Core.Storage;
 namespace OpenMetrics.LocalHost;
 
 /// <summary>
-/// Runs every queue function of <see cref="FunctionCatalog"/> the way the Functions runtime does: batches of
+/// Runs every queue function of <see cref="FunctionCatalog"/>, calling the handler its entry carries, the way the Functions runtime does: batches of
 /// <c>BatchSize</c> run at the same time, the next batch fetched once no more than <c>NewBatchThreshold</c> are still
 /// running; a success deletes the message, a failure hides it for <c>VisibilityTimeout</c>, and a failure at try
 /// <c>MaxDequeueCount</c> moves its body to the poison queue. An empty queue is polled from every 100 ms backing off
@@ -31,7 +31,6 @@ internal sealed class QueuePoller(
 
     private async Task PollAsync(QueueFunction function, CancellationToken stopping)
     {
-        var handler = HandlerFor(function);
         var queues = storage.Queues();
         var queue = queues.GetQueueClient(function.Queue);
         var poison = queues.GetQueueClient(function.PoisonQueue);
@@ -81,7 +80,7 @@ internal sealed class QueuePoller(
             wait = MinPollingInterval;
             foreach (var message in batch)
             {
-                running.Add(RunAsync(function, handler, queue, poison, message, stopping));
+                running.Add(RunAsync(function, queue, poison, message, stopping));
             }
         }
 
@@ -90,7 +89,6 @@ internal sealed class QueuePoller(
 
     private async Task RunAsync(
         QueueFunction function,
-        Func<QueueMessage, CancellationToken, Task> handler,
         QueueClient queue,
         QueueClient poison,
         QueueMessage message,
@@ -100,7 +98,7 @@ internal sealed class QueuePoller(
         {
             try
             {
-                await handler(message, stopping);
+                await function.Handle(services, message.Body, message.MessageId, message.DequeueCount, stopping);
             }
             catch (Exception exception) when (!stopping.IsCancellationRequested)
             {
@@ -134,17 +132,5 @@ internal sealed class QueuePoller(
         await poison.SendMessageAsync(message.Body, visibilityTimeout: null, timeToLive: MessageLifetime.Forever, stopping);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stopping);
         LocalHostLog.MovedToPoison(logger, message.MessageId, function.PoisonQueue, message.DequeueCount);
-    }
-
-    /// <summary>The handler each queue function's class calls, by function; a catalog entry without one is a bug.</summary>
-    private Func<QueueMessage, CancellationToken, Task> HandlerFor(QueueFunction function)
-    {
-        if (function.Name == FunctionCatalog.ProcessIngest.Name)
-        {
-            var ingest = services.GetRequiredService<IngestQueueHandler>();
-            return (message, cancellationToken) => ingest.HandleAsync(message.Body, message.MessageId, message.DequeueCount, cancellationToken);
-        }
-
-        throw new InvalidOperationException($"The local host does not know how to run the queue function {function.Name}.");
     }
 }

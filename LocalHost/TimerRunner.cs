@@ -1,12 +1,9 @@
-using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Privacy;
-using OpenMetrics.Core.Query.Snapshots;
 
 namespace OpenMetrics.LocalHost;
 
 /// <summary>
-/// Fires every timer function of <see cref="FunctionCatalog"/> on its NCRONTAB schedule (a <c>%Setting%</c> read from
+/// Fires every timer function of <see cref="FunctionCatalog"/>, calling the handler its entry carries, on its NCRONTAB schedule (a <c>%Setting%</c> read from
 /// configuration, as the runtime reads app settings), in UTC as Azure does. Like
 /// the runtime, a run that overlaps its next occurrence makes that occurrence skip rather than run twice at once.
 /// A run that throws (a storage timeout in the compactor's query, say) is logged, and the timer fires again at its next
@@ -20,7 +17,6 @@ internal sealed class TimerRunner(IServiceProvider services, IConfiguration conf
     private async Task RunAsync(TimerFunction function, CancellationToken stopping)
     {
         var schedule = CronSchedule.Parse(Schedules.Resolve(function.Schedule, name => configuration[name]));
-        var run = HandlerFor(function);
         while (!stopping.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
@@ -32,7 +28,7 @@ internal sealed class TimerRunner(IServiceProvider services, IConfiguration conf
 
             try
             {
-                await run(stopping);
+                await function.Run(services, stopping);
             }
             catch (Exception exception) when (!stopping.IsCancellationRequested)
             {
@@ -44,14 +40,4 @@ internal sealed class TimerRunner(IServiceProvider services, IConfiguration conf
             }
         }
     }
-
-    /// <summary>The handler each timer function's class calls, by function; a catalog entry without one is a bug.</summary>
-    private Func<CancellationToken, Task> HandlerFor(TimerFunction function) => function.Name switch
-    {
-        "CompactAggregates" => services.GetRequiredService<AggregateCompactor>().CompactAsync,
-        FunctionCatalog.SnapshotRecentFunction => services.GetRequiredService<SnapshotRefresher>().RefreshRecentAsync,
-        FunctionCatalog.SnapshotFullFunction => services.GetRequiredService<SnapshotRefresher>().RefreshAllAsync,
-        FunctionCatalog.DataRetentionFunction => services.GetRequiredService<DataRetention>().RunAsync,
-        _ => throw new InvalidOperationException($"The local host does not know how to run the timer function {function.Name}."),
-    };
 }

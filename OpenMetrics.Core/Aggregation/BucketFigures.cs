@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Aggregation;
@@ -100,7 +101,7 @@ public sealed class BucketFigures
 
         var key = counts.ContainsKey(value) || (value.Length <= AggregateLimits.MaxValueLength && counts.Count < AggregateLimits.MaxValuesPerProp)
             ? value
-            : AggregateLimits.Other;
+            : Breakdown.Other;
         counts[key] = counts.GetValueOrDefault(key) + count;
     }
 

@@ -5,7 +5,4 @@ public static class ClientRoutes
 {
     /// <summary>The browser client, at the path the original server served it from, so existing script tags keep working.</summary>
     public const string BrowserScript = "apis/javascript/client.js";
-
-    /// <summary>The function that serves <see cref="BrowserScript"/>, as in <c>[Function(Name)]</c> and the catalog.</summary>
-    public const string BrowserScriptFunction = "ClientScript";
 }

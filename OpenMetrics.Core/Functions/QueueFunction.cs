@@ -12,6 +12,7 @@ namespace OpenMetrics.Core.Functions;
 /// <param name="MaxDequeueCount">Tries before a message is moved to the poison queue.</param>
 /// <param name="VisibilityTimeout">How long a failed message stays hidden before its next try.</param>
 /// <param name="MaxPollingInterval">The longest wait between polls of an empty queue (polls back off up to it).</param>
+/// <param name="Handle">The handler the function's class calls; the local host's poller calls it through this.</param>
 public sealed record QueueFunction(
     string Name,
     FunctionApp App,
@@ -20,8 +21,12 @@ public sealed record QueueFunction(
     int NewBatchThreshold,
     int MaxDequeueCount,
     TimeSpan VisibilityTimeout,
-    TimeSpan MaxPollingInterval)
+    TimeSpan MaxPollingInterval,
+    QueueHandler Handle)
 {
     /// <summary>The Functions runtime's naming rule for the queue that takes messages that kept failing.</summary>
     public string PoisonQueue => Queue + "-poison";
 }
+
+/// <summary>Handles one delivery of a queue message, with the services of the host it runs in; throwing fails the try.</summary>
+public delegate Task QueueHandler(IServiceProvider services, BinaryData body, string messageId, long dequeueCount, CancellationToken cancellationToken);

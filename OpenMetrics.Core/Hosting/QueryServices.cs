@@ -23,7 +23,10 @@ using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Hosting;
 
-/// <summary>What the query app needs, registered once for the Functions app and the local host alike.</summary>
+/// <summary>
+/// What the query app needs, registered once for the Functions app and the local host alike; every handler that
+/// <see cref="Functions.FunctionCatalog"/> names is registered by its own type.
+/// </summary>
 public static class QueryServices
 {
     public static IServiceCollection AddOpenMetricsQuery(this IServiceCollection services, IConfiguration configuration)
@@ -40,14 +43,12 @@ public static class QueryServices
         services.TryAddSingleton<PreaggregateTrends>();
         services.TryAddSingleton<RawTrends>();
         services.TryAddSingleton<TrendsHandler>();
-        services.AddSingleton<IQueryHandler>(provider => provider.GetRequiredService<TrendsHandler>());
         services.TryAddSingleton<SavedItemsApi>();
 
         // Funnels and retention: answered from snapshots and cached ad-hoc answers.
         services.TryAddSingleton<FunnelHandler>();
-        services.AddSingleton<IQueryHandler>(provider => provider.GetRequiredService<FunnelHandler>());
+        services.TryAddSingleton<FunnelDropoffHandler>();
         services.TryAddSingleton<RetentionHandler>();
-        services.AddSingleton<IQueryHandler>(provider => provider.GetRequiredService<RetentionHandler>());
         services.TryAddSingleton<QueryEndpoints>();
 
         // People: search, profiles and timelines.
@@ -57,11 +58,14 @@ public static class QueryServices
         services.TryAddSingleton<UserProfiles>();
         services.TryAddSingleton<UserTimeline>();
         services.TryAddSingleton(provider => new SessionEventPages(Table(provider, StorageNames.SessionEventsTable)));
-        services.AddSingleton<IQueryHandler, PeopleApi>();
+        services.TryAddSingleton<SearchUsersHandler>();
+        services.TryAddSingleton<GetUserHandler>();
+        services.TryAddSingleton<UserEventsHandler>();
 
         // A user's rights: delete and export.
         services.AddOpenMetricsPrivacy(configuration);
-        services.AddSingleton<IQueryHandler, PrivacyApi>();
+        services.TryAddSingleton<DeleteUserHandler>();
+        services.TryAddSingleton<ExportUserHandler>();
 
         // Live: per minute, active users and the newest events.
         services.TryAddSingleton(provider => new MinuteCounts(Table(provider, StorageNames.AggregatesTable)));
@@ -69,15 +73,15 @@ public static class QueryServices
         services.TryAddSingleton(provider => new LiveView(
             provider.GetRequiredService<MinuteCounts>(), provider.GetRequiredService<RecentEvents>(),
             Table(provider, StorageNames.IdentityTable), provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IQueryHandler, LiveApi>();
+        services.TryAddSingleton<LiveApi>();
 
         // Catalog: event names, counts, property keys and values, kept in memory for 30 s.
         services.TryAddSingleton(provider => new CatalogReader(Table(provider, StorageNames.AggregatesTable)));
         services.TryAddSingleton<EventCatalog>();
-        services.AddSingleton<IQueryHandler, CatalogApi>();
+        services.TryAddSingleton<CatalogApi>();
 
-        services.AddSingleton<IQueryHandler, OpenApiDocument>();
-        services.AddSingleton<IQueryHandler, SettingsApi>();
+        services.TryAddSingleton<OpenApiDocument>();
+        services.TryAddSingleton<SettingsApi>();
         return services;
     }
 

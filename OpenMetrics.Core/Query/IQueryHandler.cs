@@ -9,10 +9,6 @@ namespace OpenMetrics.Core.Query;
 /// </summary>
 public interface IQueryHandler
 {
-    /// <summary>The catalog's function names this handler answers.</summary>
-    IReadOnlyList<string> Functions { get; }
-
-    /// <param name="function">Which of <see cref="Functions"/> was called.</param>
     /// <param name="id">The route's <c>{id}</c>, when it has one.</param>
-    Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken);
+    Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken);
 }

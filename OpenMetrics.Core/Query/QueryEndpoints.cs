@@ -1,58 +1,34 @@
 using Azure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenMetrics.Core.Http;
 using OpenMetrics.Core.Query.Access;
-using OpenMetrics.Core.Query.Saved;
 
 namespace OpenMetrics.Core.Query;
 
 /// <summary>
 /// The one door of the query API, for the Functions classes and the local host alike: checks access, hands the
-/// call to the function's handler, and turns what can go wrong into the answers docs/query.md promises. A client mistake is
+/// call to the function's handler (one <see cref="IQueryHandler"/> per function), and turns what can go wrong into the answers docs/query.md promises. A client mistake is
 /// a 400/404 with a reason, storage trouble a 503 to retry; a 500 is left only for a bug.
 /// </summary>
-public sealed partial class QueryEndpoints
+public sealed partial class QueryEndpoints(QueryAccess access, IServiceProvider services, ILogger<QueryEndpoints> logger)
 {
-    private readonly QueryAccess _access;
-    private readonly SavedItemsApi _saved;
-    private readonly ILogger<QueryEndpoints> _logger;
-    private readonly Dictionary<string, IQueryHandler> _handlers = new(StringComparer.Ordinal);
+    /// <summary>Answers with the handler registered as <typeparamref name="THandler"/>.</summary>
+    public Task<HttpAnswer> HandleAsync<THandler>(HttpRequest request, string? id, CancellationToken cancellationToken)
+        where THandler : class, IQueryHandler =>
+        HandleAsync(services.GetRequiredService<THandler>(), request, id, cancellationToken);
 
-    public QueryEndpoints(QueryAccess access, SavedItemsApi saved, IEnumerable<IQueryHandler> handlers, ILogger<QueryEndpoints> logger)
+    public async Task<HttpAnswer> HandleAsync(IQueryHandler handler, HttpRequest request, string? id, CancellationToken cancellationToken)
     {
-        _access = access;
-        _saved = saved;
-        _logger = logger;
-        foreach (var handler in handlers)
-        {
-            foreach (var function in handler.Functions)
-            {
-                _handlers.Add(function, handler);
-            }
-        }
-    }
-
-    /// <summary>Whether a function of the catalog has its handler here (a test holds the catalog to it).</summary>
-    public bool Handles(string function) => _handlers.ContainsKey(function) || SavedKind.ByFunction(function) is not null;
-
-    public async Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken)
-    {
-        if (_access.Refusal(request) is { } refusal)
+        if (access.Refusal(request) is { } refusal)
         {
             return refusal;
         }
 
         try
         {
-            if (SavedKind.ByFunction(function) is { } kind)
-            {
-                return await _saved.HandleAsync(kind, request, id, cancellationToken);
-            }
-
-            return _handlers.TryGetValue(function, out var handler)
-                ? await handler.HandleAsync(function, request, id, cancellationToken)
-                : QueryJson.Answer(new QueryError($"{function} is not available on this host.", null), 501);
+            return await handler.HandleAsync(request, id, cancellationToken);
         }
         catch (QueryException exception)
         {
@@ -60,7 +36,7 @@ public sealed partial class QueryEndpoints
         }
         catch (Exception exception) when (IsStorageTrouble(exception) && !cancellationToken.IsCancellationRequested)
         {
-            LogStorageTrouble(_logger, exception, function);
+            LogStorageTrouble(logger, exception, request.Path);
             return QueryJson.Answer(new QueryError("Storage is unavailable right now; try again in a few seconds.", null), 503)
                 .WithHeader("Retry-After", "5");
         }
@@ -75,6 +51,6 @@ public sealed partial class QueryEndpoints
         _ => false,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Query {Function} failed on storage; answered 503")]
-    private static partial void LogStorageTrouble(ILogger logger, Exception exception, string function);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Query {Path} failed on storage; answered 503")]
+    private static partial void LogStorageTrouble(ILogger logger, Exception exception, PathString path);
 }

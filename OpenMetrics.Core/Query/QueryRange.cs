@@ -5,34 +5,13 @@ using OpenMetrics.Core.Time;
 namespace OpenMetrics.Core.Query;
 
 /// <summary>
-/// The <c>[from, to)</c> of a funnel or retention query: either <c>from</c> and <c>to</c> as <see cref="QueryFields.Time"/>
+/// The <c>[from, to)</c> of every query (read through <see cref="QueryWindow"/>): either <c>from</c> and <c>to</c> as <see cref="QueryFields.Time"/>
 /// reads them, or <c>range</c> relative to today in the query's zone (<c>"today"</c>, <c>"7d"</c>: the last 7 days,
 /// today included), which a saved definition needs so that its snapshots move with the calendar.
 /// </summary>
 public static class QueryRange
 {
     public const int MaxRelativeDays = 3660;
-
-    /// <summary>
-    /// The zone (<c>tz</c>) and range of a query that reads the raw events (a funnel, a retention): a JSON object whose
-    /// range is at most <paramref name="maxDays"/> days.
-    /// </summary>
-    public static (TimeZoneInfo Zone, DateTimeOffset From, DateTimeOffset To) ParseRaw(JsonElement body, string what, int maxDays, DateTimeOffset now)
-    {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            throw new QueryException($"A {what} query is a JSON object.", "");
-        }
-
-        var zone = QueryFields.Zone(body, "tz", "tz");
-        var (from, to) = Parse(body, zone, now);
-        if ((to - from).TotalDays > maxDays)
-        {
-            throw new QueryException($"A {what} reads the raw events: its range may be at most {maxDays} days.", "from");
-        }
-
-        return (zone, from, to);
-    }
 
     public static (DateTimeOffset From, DateTimeOffset To) Parse(JsonElement body, TimeZoneInfo zone, DateTimeOffset now)
     {

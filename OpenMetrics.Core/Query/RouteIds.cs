@@ -12,6 +12,10 @@ public static class RouteIds
 {
     private const string Placeholder = "{id}";
 
+    /// <summary>The user id of a <c>/api/users/{id}...</c> route, decoded as <see cref="Decode"/> does.</summary>
+    public static string UserId(HttpRequest request, string route, string? bound) =>
+        bound is null ? throw new QueryException("The route needs a user id.", "id") : Decode(request, route, bound);
+
     /// <param name="route">The function's route template, such as <c>api/users/{id}/events</c>.</param>
     /// <param name="bound">The value the host bound to <c>{id}</c>: the answer when the raw target is not available.</param>
     public static string Decode(HttpRequest request, string route, string bound)

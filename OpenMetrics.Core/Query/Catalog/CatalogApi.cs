@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Http;
 
 namespace OpenMetrics.Core.Query.Catalog;
@@ -14,9 +13,7 @@ public sealed class CatalogApi(EventCatalog catalog) : IQueryHandler
     public const int ValuesInListing = 10;
     public const int ValuesForOneEvent = 50;
 
-    public IReadOnlyList<string> Functions { get; } = [QueryFunctionNames.Catalog];
-
-    public async Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken)
+    public async Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken)
     {
         var eventName = QueryStringArguments.Text(request, "event");
         var snapshot = await catalog.GetAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Analysis;
 
 namespace OpenMetrics.Core.Query.Catalog;
 
@@ -51,7 +52,7 @@ public sealed class EventFacts(string name)
         Values.ToDictionary(
             pair => pair.Key,
             pair => (IReadOnlyList<string>)[.. pair.Value
-                .Where(value => value.Key != AggregateLimits.Other)
+                .Where(value => value.Key != Breakdown.Other)
                 .OrderByDescending(value => value.Value).ThenBy(value => value.Key, StringComparer.Ordinal)
                 .Take(valuesPerProp)
                 .Select(value => value.Key)],

@@ -3,7 +3,6 @@ using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Funnels;
 using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Query.Saved;
-using OpenMetrics.Core.Query.Segments;
 
 namespace OpenMetrics.Core.Query.Funnels;
 
@@ -25,7 +24,7 @@ public sealed class FunnelQueryParser(QueryLimits limits, TimeProvider clock) : 
 
     public FunnelQuery Parse(JsonElement body)
     {
-        var (zone, from, to) = QueryRange.ParseRaw(body, "funnel", limits.MaxRawScanDays, clock.GetUtcNow());
+        var (zone, from, to, segmentId, segment) = QueryWindow.ParseRaw(body, "funnel", limits.MaxRawScanDays, clock.GetUtcNow());
 
         var steps = QueryFields.Array(body, "steps", "steps").Select(item => Step(item.Item, item.Path)).ToList();
         if (steps.Count is < 2 or > MaxSteps)
@@ -50,8 +49,6 @@ public sealed class FunnelQueryParser(QueryLimits limits, TimeProvider clock) : 
             Breakdown = QueryFields.Optional(body, "breakdown") is { } breakdown ? Breakdown(breakdown) : null,
             DropOffLimit = QueryFields.WholeNumber(body, "dropoffLimit", "dropoffLimit", 100, 0, MaxDropOffLimit),
         };
-
-        var (segmentId, segment) = SegmentField.Parse(body);
         return new FunnelQuery(definition, zone, segmentId, segment);
     }
 

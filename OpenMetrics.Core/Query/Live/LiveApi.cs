@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Http;
 
 namespace OpenMetrics.Core.Query.Live;
@@ -7,9 +6,7 @@ namespace OpenMetrics.Core.Query.Live;
 /// <summary><c>GET /api/live?event=&amp;limit=</c> (docs/query.md, "Live"); see <see cref="LiveView"/> and docs/query.md.</summary>
 public sealed class LiveApi(LiveView view) : IQueryHandler
 {
-    public IReadOnlyList<string> Functions { get; } = [QueryFunctionNames.Live];
-
-    public async Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken)
+    public async Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken)
     {
         var eventName = QueryStringArguments.Text(request, "event");
         var latest = QueryStringArguments.WholeNumber(request, "limit", 50, 1, 500);

@@ -15,11 +15,9 @@ public sealed class OpenApiDocument : IQueryHandler
 
     private static readonly Lazy<byte[]> Document = new(Load);
 
-    public IReadOnlyList<string> Functions { get; } = [QueryFunctionNames.OpenApi];
-
     public static byte[] Bytes => Document.Value;
 
-    public Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken) =>
+    public Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken) =>
         Task.FromResult(HttpAnswer.Bytes(200, "application/json; charset=utf-8", Document.Value).WithHeader("Cache-Control", "no-cache"));
 
     private static byte[] Load()

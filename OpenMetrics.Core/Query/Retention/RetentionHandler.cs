@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Http;
 using OpenMetrics.Core.Query.Snapshots;
 
@@ -8,9 +7,7 @@ namespace OpenMetrics.Core.Query.Retention;
 /// <summary><c>POST /api/query/retention</c>: an ad-hoc retention, or a saved one by <c>id</c> from its snapshot.</summary>
 public sealed class RetentionHandler(RetentionAnalysis analysis, SnapshotAnswers answers) : IQueryHandler
 {
-    public IReadOnlyList<string> Functions { get; } = [QueryFunctionNames.Retention];
-
-    public async Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken)
+    public async Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken)
     {
         var body = await QueryBody.ReadObjectAsync(request, cancellationToken);
         return QueryJson.Answer(await answers.AnswerAsync(analysis, body, cancellationToken));

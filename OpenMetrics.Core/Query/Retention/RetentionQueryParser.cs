@@ -2,7 +2,6 @@ using System.Text.Json;
 using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Query.Saved;
-using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Retention;
 
 namespace OpenMetrics.Core.Query.Retention;
@@ -23,7 +22,7 @@ public sealed class RetentionQueryParser(QueryLimits limits, TimeProvider clock)
 
     public RetentionQuery Parse(JsonElement body)
     {
-        var (zone, from, to) = QueryRange.ParseRaw(body, "retention", limits.MaxRawScanDays, clock.GetUtcNow());
+        var (zone, from, to, segmentId, segment) = QueryWindow.ParseRaw(body, "retention", limits.MaxRawScanDays, clock.GetUtcNow());
 
         var definition = new RetentionDefinition(from, to, Event(body, "startEvent"), Event(body, "returnEvent"))
         {
@@ -42,8 +41,6 @@ public sealed class RetentionQueryParser(QueryLimits limits, TimeProvider clock)
                 $"The cohorts and their return periods span more than {limits.MaxAnalysisReadDays} days of raw events. Use fewer periods or a shorter range.",
                 "periods");
         }
-
-        var (segmentId, segment) = SegmentField.Parse(body);
         return new RetentionQuery(definition, segmentId, segment);
     }
 

@@ -18,15 +18,20 @@ public sealed class SavedItemsApi(SavedItemStore store, IEnumerable<ISavedDefini
 
     private readonly Dictionary<string, ISavedDefinitionCheck> _checks = checks.ToDictionary(check => check.Kind.Name, StringComparer.Ordinal);
 
-    public async Task<HttpAnswer> HandleAsync(SavedKind kind, HttpRequest request, string? id, CancellationToken cancellationToken)
-    {
-        if (id is null)
-        {
-            return HttpMethods.IsPost(request.Method)
-                ? await SaveAsync(kind, NewId(), request, created: true, cancellationToken)
-                : QueryJson.Answer(new Dictionary<string, List<JsonObject>> { [kind.Name] = await store.ListAsync(kind, cancellationToken) });
-        }
+    /// <summary>The handler of the kind's list route: <c>GET</c> lists, <c>POST</c> creates.</summary>
+    public IQueryHandler List(SavedKind kind) => new Handler((request, _, cancellationToken) => ListAsync(kind, request, cancellationToken));
 
+    /// <summary>The handler of the kind's item route: <c>GET</c>, <c>PUT</c> and <c>DELETE</c> one by its id.</summary>
+    public IQueryHandler Item(SavedKind kind) => new Handler((request, id, cancellationToken) =>
+        ItemAsync(kind, request, id ?? throw new QueryException("The route needs an id.", "id"), cancellationToken));
+
+    public async Task<HttpAnswer> ListAsync(SavedKind kind, HttpRequest request, CancellationToken cancellationToken) =>
+        HttpMethods.IsPost(request.Method)
+            ? await SaveAsync(kind, NewId(), request, created: true, cancellationToken)
+            : QueryJson.Answer(new Dictionary<string, List<JsonObject>> { [kind.Name] = await store.ListAsync(kind, cancellationToken) });
+
+    public async Task<HttpAnswer> ItemAsync(SavedKind kind, HttpRequest request, string id, CancellationToken cancellationToken)
+    {
         CheckId(id);
         if (HttpMethods.IsPut(request.Method))
         {
@@ -77,4 +82,9 @@ public sealed class SavedItemsApi(SavedItemStore store, IEnumerable<ISavedDefini
     }
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    private sealed class Handler(Func<HttpRequest, string?, CancellationToken, Task<HttpAnswer>> handle) : IQueryHandler
+    {
+        public Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken) => handle(request, id, cancellationToken);
+    }
 }

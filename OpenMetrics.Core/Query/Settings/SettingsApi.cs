@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Http;
 
 namespace OpenMetrics.Core.Query.Settings;
@@ -15,9 +14,7 @@ public sealed class SettingsApi(IConfiguration configuration) : IQueryHandler
 {
     public const string IngestUrlSetting = "OPENMETRICS_INGEST_URL";
 
-    public IReadOnlyList<string> Functions { get; } = [QueryFunctionNames.Settings];
-
-    public Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken) =>
+    public Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken) =>
         Task.FromResult(QueryJson.Answer(new SettingsAnswer(configuration[IngestUrlSetting] is { Length: > 0 } url ? url.TrimEnd('/') : null)));
 
     /// <param name="IngestUrl">The logging API's base URL; null when it is the dashboard's own origin.</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Query.Filters;
 
 namespace OpenMetrics.Core.Query.Trends;
@@ -165,7 +166,7 @@ public sealed class PreaggregateTrends(PreaggregateCounts counts, PreaggregateUs
         if (figures.Values.TryGetValue(prop, out var counts))
         {
             values = counts;
-            return !counts.ContainsKey(AggregateLimits.Other);
+            return !counts.ContainsKey(Breakdown.Other);
         }
 
         values = new Dictionary<string, long>();

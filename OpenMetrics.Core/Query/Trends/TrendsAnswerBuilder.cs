@@ -1,3 +1,5 @@
+using OpenMetrics.Core.Analysis;
+
 namespace OpenMetrics.Core.Query.Trends;
 
 /// <summary>
@@ -6,7 +8,6 @@ namespace OpenMetrics.Core.Query.Trends;
 /// </summary>
 public static class TrendsAnswerBuilder
 {
-    public const string OtherValue = "$other";
     public const string NotSetLabel = "(not set)";
 
     public static List<TrendsAnswer.Line> Build(TrendsQuery query, IReadOnlyList<LocalBucket> buckets, TrendTable table)
@@ -33,7 +34,7 @@ public static class TrendsAnswerBuilder
             {
                 var rest = ranked.Skip(breakdown.Limit).ToList();
                 var cells = Enumerable.Range(0, buckets.Count).Select(b => Sum(rest.Select(line => line.Buckets[b]))).ToArray();
-                lines.Add((series, OtherValue, cells, Sum(rest.Select(line => line.Total))));
+                lines.Add((series, Breakdown.Other, cells, Sum(rest.Select(line => line.Total))));
             }
         }
 
@@ -78,5 +79,5 @@ public static class TrendsAnswerBuilder
     }
 
     private static string Label(TrendSeries series, string? value, bool brokenDown) =>
-        !brokenDown ? series.Label : $"{series.Label} · {value switch { null => NotSetLabel, OtherValue => "Other", _ => value }}";
+        !brokenDown ? series.Label : $"{series.Label} · {value switch { null => NotSetLabel, Breakdown.Other => "Other", _ => value }}";
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Http;
 using OpenMetrics.Core.Query.Segments;
 
@@ -18,9 +17,7 @@ public sealed class TrendsHandler(
     SegmentResolver segments,
     TimeProvider clock) : IQueryHandler
 {
-    public IReadOnlyList<string> Functions { get; } = [QueryFunctionNames.Trends];
-
-    public async Task<HttpAnswer> HandleAsync(string function, HttpRequest request, string? id, CancellationToken cancellationToken)
+    public async Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken)
     {
         var query = parser.Parse(await QueryBody.ReadObjectAsync(request, cancellationToken));
         return QueryJson.Answer(await AnswerAsync(query, cancellationToken));

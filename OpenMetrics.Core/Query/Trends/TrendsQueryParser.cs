@@ -1,25 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using OpenMetrics.Core.Query.Filters;
-using OpenMetrics.Core.Query.Segments;
 
 namespace OpenMetrics.Core.Query.Trends;
 
 /// <summary>Reads and checks a trends query; every mistake is a 400 naming its field (docs/query.md, "Errors").</summary>
-public sealed class TrendsQueryParser(QueryLimits limits)
+public sealed class TrendsQueryParser(QueryLimits limits, TimeProvider clock)
 {
     private static readonly PropertyScope[] AnyScope = [PropertyScope.Event, PropertyScope.User, PropertyScope.Session];
 
     public TrendsQuery Parse(JsonElement body)
     {
-        var zone = QueryFields.Zone(body, "tz", "tz");
-        var from = QueryFields.Time(body, "from", "from", zone);
-        var to = QueryFields.Time(body, "to", "to", zone);
-        if (from >= to)
-        {
-            throw new QueryException("'from' must be before 'to' (the range is [from, to)).", "from");
-        }
-
+        var (zone, from, to, segmentId, segment) = QueryWindow.Parse(body, "trends", clock.GetUtcNow());
         var interval = QueryFields.Enum(body, "interval", "interval", TrendInterval.Day);
         if (LocalBuckets.Estimate(from, to, interval) > limits.MaxBuckets)
         {
@@ -34,8 +26,6 @@ public sealed class TrendsQueryParser(QueryLimits limits)
         var breakdown = QueryFields.Optional(body, "breakdown") is { } breakdownJson ? ParseBreakdown(breakdownJson) : null;
         var formula = QueryFields.Text(body, "formula", "formula") is { } formulaText ? TrendFormula.Parse(formulaText, series.Count, "formula") : null;
         var source = QueryFields.Enum(body, "source", "source", TrendSource.Auto);
-
-        var (segmentId, segment) = SegmentField.Parse(body);
         return new TrendsQuery(series, interval, from, to, zone, breakdown, segmentId, segment, formula, source);
     }
 
