@@ -74,6 +74,10 @@ public static class LocalHostApp
                 app.MapMethods(pattern, function.Methods, (HttpContext context, PoisonApi poison) =>
                     poison.ReplayAsync(context.RequestAborted)).WithName(function.Name);
                 break;
+            case FunctionApp.Aggregate when function.Name == "DiscardPoison":
+                app.MapMethods(pattern, function.Methods, (HttpContext context, PoisonApi poison) =>
+                    poison.DiscardAsync((string)context.GetRouteValue("id")!, context.Request.Query["sha256"], context.RequestAborted)).WithName(function.Name);
+                break;
             case FunctionApp.Query when function.Name == "Dashboard":
                 app.MapMethods(pattern, function.Methods, (string? path, DashboardFiles files) => files.Serve(path)).WithName(function.Name);
                 break;

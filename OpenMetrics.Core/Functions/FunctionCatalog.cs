@@ -28,6 +28,7 @@ public static class FunctionCatalog
         new(ClientRoutes.BrowserScriptFunction, FunctionApp.Ingest, ClientRoutes.BrowserScript, ["GET"]),
         new("ListPoison", FunctionApp.Aggregate, OpsRoutes.Poison, ["GET"]),
         new("ReplayPoison", FunctionApp.Aggregate, OpsRoutes.ReplayPoison, ["POST"]),
+        new("DiscardPoison", FunctionApp.Aggregate, OpsRoutes.DiscardPoison, ["DELETE"]),
         new("Dashboard", FunctionApp.Query, QueryRoutes.Dashboard, ["GET"]),
         new(QueryFunctionNames.Trends, FunctionApp.Query, QueryRoutes.Trends, ["POST"]),
         new(QueryFunctionNames.Funnel, FunctionApp.Query, QueryRoutes.Funnel, ["POST"]),
