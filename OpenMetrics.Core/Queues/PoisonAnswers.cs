@@ -27,3 +27,14 @@ public sealed record PoisonDiscard(
     string BodySha256,
     DateTimeOffset? InsertedOn,
     DateTimeOffset DiscardedAt);
+
+/// <summary>What a discard found: the message discarded, no message with that id, or one with another body.</summary>
+public enum DiscardResult
+{
+    Discarded,
+    NotFound,
+    OtherBody,
+}
+
+/// <summary>What a discard did; <paramref name="Record"/> is set when it discarded.</summary>
+public sealed record DiscardOutcome(DiscardResult Result, PoisonDiscard? Record);

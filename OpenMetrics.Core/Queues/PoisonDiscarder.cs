@@ -126,13 +126,3 @@ public sealed class PoisonDiscarder(QueueClient poison, BlobContainerClient clai
         }
     }
 }
-
-public enum DiscardResult
-{
-    Discarded,
-    NotFound,
-    OtherBody,
-}
-
-/// <summary>What a discard did; <paramref name="Record"/> is set when it discarded.</summary>
-public sealed record DiscardOutcome(DiscardResult Result, PoisonDiscard? Record);
