@@ -18,4 +18,9 @@ public sealed class PoisonOps(PoisonApi poison)
     public async Task<IActionResult> Replay(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = OpsRoutes.ReplayPoison)] HttpRequest request) =>
         await poison.ReplayAsync(request.HttpContext.RequestAborted);
+
+    [Function(FunctionNames.DiscardPoison)]
+    public async Task<IActionResult> Discard(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = OpsRoutes.DiscardPoison)] HttpRequest request, string id) =>
+        await poison.DiscardAsync(id, request.Query["sha256"], request.HttpContext.RequestAborted);
 }

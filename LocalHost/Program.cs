@@ -7,6 +7,11 @@ if (args is [ReplayPoisonCommand.Name, ..])
     return await ReplayPoisonCommand.RunAsync(options);
 }
 
+if (args is [DiscardPoisonCommand.Name, .. var discardArguments])
+{
+    return await DiscardPoisonCommand.RunAsync(options, discardArguments);
+}
+
 await using var azurite = await LocalStorage.EnsureAzuriteAsync(options);
 await using var app = LocalHostApp.Build(options, args);
 await app.StartAsync();
@@ -18,7 +23,7 @@ Console.WriteLine($"""
       browser      {url}/apis/javascript/client.js  (the _om snippet's script)
       dashboard    {url}/?key={Uri.EscapeDataString(options.QueryKey)}
       query API    {url}/api/... with header x-openmetrics-key: {options.QueryKey}{(options.QueryKeyGenerated ? "  (made at start; set OPENMETRICS_QUERY_KEY to keep one)" : "")}
-      queues       ingest is processed here; failed messages: {url}/ops/poison (replay: POST {url}/ops/poison/replay)
+      queues       ingest is processed here; failed messages: {url}/ops/poison (replay: POST {url}/ops/poison/replay; discard one: DELETE {url}/ops/poison/ID?sha256=...)
       storage      {(azurite is null ? "as configured (no Azurite started)" : $"Azurite started by this host ({azurite.Ports})")}
     Press Ctrl+C to stop.
     """);

@@ -50,6 +50,8 @@ public static class FunctionCatalog
             (services, _, _, cancellationToken) => services.GetRequiredService<PoisonApi>().ListAsync(cancellationToken)),
         new(FunctionNames.ReplayPoison, FunctionApp.Aggregate, OpsRoutes.ReplayPoison, ["POST"],
             (services, _, _, cancellationToken) => services.GetRequiredService<PoisonApi>().ReplayAsync(cancellationToken)),
+        new(FunctionNames.DiscardPoison, FunctionApp.Aggregate, OpsRoutes.DiscardPoison, ["DELETE"],
+            (services, request, id, cancellationToken) => services.GetRequiredService<PoisonApi>().DiscardAsync(id!, request.Query["sha256"], cancellationToken)),
         new(FunctionNames.Dashboard, FunctionApp.Query, QueryRoutes.Dashboard, ["GET"],
             (services, _, path, _) => Task.FromResult(services.GetRequiredService<DashboardFiles>().Serve(path))),
         new(FunctionNames.Trends, FunctionApp.Query, QueryRoutes.Trends, ["POST"], Query<TrendsHandler>()),

@@ -23,6 +23,7 @@ public static class FunctionNames
     public const string DataRetention = "ApplyDataRetention";
     public const string ListPoison = "ListPoison";
     public const string ReplayPoison = "ReplayPoison";
+    public const string DiscardPoison = "DiscardPoison";
 
     // The query app.
     public const string Dashboard = "Dashboard";

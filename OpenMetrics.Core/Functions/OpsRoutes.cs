@@ -11,4 +11,7 @@ public static class OpsRoutes
 
     /// <summary>POST: moves every poison message back to the ingest queue.</summary>
     public const string ReplayPoison = "ops/poison/replay";
+
+    /// <summary>DELETE, with <c>?sha256=</c> the body's hash as listed: discards one poison message and its claim-check blob.</summary>
+    public const string DiscardPoison = "ops/poison/{id}";
 }

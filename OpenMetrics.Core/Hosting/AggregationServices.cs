@@ -22,7 +22,7 @@ public static class AggregationServices
         services.TryAddSingleton(provider => new IngestMessageReader(
             provider.GetRequiredService<StorageAccount>().Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer)));
         services.TryAddSingleton(provider => new ClientEventIds(Table(provider, StorageNames.SessionEventsTable)));
-        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
         services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
         services.TryAddSingleton(provider => new AggregateStore(Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new CountedMessages(Table(provider, StorageNames.AggregatesTable)));
@@ -43,6 +43,10 @@ public static class AggregationServices
             provider.GetRequiredService<StorageAccount>(),
             provider.GetRequiredService<IngestFailureLog>(),
             provider.GetService<ILogger<PoisonQueue>>()));
+        services.AddSingleton(provider => PoisonDiscarder.Create(
+            provider.GetRequiredService<StorageAccount>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<PoisonDiscarder>>()));
         services.AddSingleton<PoisonApi>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
@@ -30,7 +31,7 @@ public static class AnalysisServices
         services.TryAddSingleton(provider => new AggregationTables(provider.GetRequiredService<StorageAccount>()));
 
         // The stores aggregation writes, here only read (registered the same way, so one process may host both apps).
-        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
         services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
         services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
         services.TryAddSingleton(provider => new AggregateReader(Table(provider, StorageNames.AggregatesTable)));

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Identity;
@@ -9,9 +11,10 @@ namespace OpenMetrics.Core.Identity;
 /// Sessions, users and the link between them (docs/semantics.md, "Identity"). Every write is an upsert or a conditional
 /// update, so a message processed twice leaves the same rows; properties keep, per key, the write sent last.
 /// </summary>
-public sealed class IdentityStore(TableClient table)
+public sealed class IdentityStore(TableClient table, ILogger<IdentityStore>? logger = null)
 {
     private readonly MergeLedger _ledger = new(table);
+    private readonly ILogger _logger = logger ?? NullLogger<IdentityStore>.Instance;
 
     /// <summary>Last seen moves in steps of this much, so that a busy session is not rewritten on every message.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
@@ -266,7 +269,10 @@ public sealed class IdentityStore(TableClient table)
         await TryAsync(() => table.AddEntityAsync(profile, cancellationToken));
     }
 
-    /// <summary>Read, change and write back a props bag with the row's ETag, again on a concurrent change.</summary>
+    /// <summary>
+    /// Read, change and write back a props bag with the row's ETag, again on a concurrent change. Writes the cap left
+    /// out are logged and named on the row (<see cref="DroppedProps"/>); a retry that drops the same keys writes nothing new.
+    /// </summary>
     private async Task UpdatePropsAsync(string partition, string row, Func<LatestWriteWins, bool> change, CancellationToken cancellationToken)
     {
         while (true)
@@ -274,19 +280,37 @@ public sealed class IdentityStore(TableClient table)
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
             var entity = existing.HasValue ? existing.Value! : new TableEntity(partition, row);
             var bag = LatestWriteWins.Parse(EntityText.Read(entity, "Props"), EntityText.Read(entity, "PropTimes"));
-            if (!change(bag))
+            var changed = change(bag);
+            var dropped = bag.Dropped.Count == 0 ? null : DroppedProps.Describe(bag.Dropped);
+            if (!changed && (dropped is null || dropped == entity.GetString(DroppedProps.Column)))
             {
                 return;
             }
 
             var update = new TableEntity(partition, row);
-            EntityText.Write(update, "Props", bag.ValuesJson);
-            EntityText.Write(update, "PropTimes", bag.TimesJson);
+            if (changed)
+            {
+                EntityText.Write(update, "Props", bag.ValuesJson);
+                EntityText.Write(update, "PropTimes", bag.TimesJson);
+                EntityText.BlankLeftovers(update, entity, "Props");
+                EntityText.BlankLeftovers(update, entity, "PropTimes");
+            }
+
+            if (dropped is not null)
+            {
+                update[DroppedProps.Column] = dropped;
+            }
+
             var written = existing.HasValue
                 ? await TryAsync(() => table.UpdateEntityAsync(update, entity.ETag, TableUpdateMode.Merge, cancellationToken))
                 : await TryAsync(() => table.AddEntityAsync(update, cancellationToken));
             if (written)
             {
+                if (dropped is not null)
+                {
+                    IdentityLog.PropsDropped(_logger, bag.Dropped.Count, partition, row, ProfileCap.MaxKeys, ProfileCap.MaxBytes, dropped);
+                }
+
                 return;
             }
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Json;
 
 namespace OpenMetrics.Core.Ingest;
@@ -63,8 +64,21 @@ public sealed class CallValidator(IngestLimits limits)
             return Refuse("props is missing", "props");
         }
 
-        var error = PropsValidator.Check(props, limits, "props");
+        var error = PropsValidator.Check(props, limits, "props") ?? ProfileCapError(props, call.ReceivedAt);
         return error is null ? CallValidation.Accepted(call with { Props = props }) : Refuse(error, "props");
+    }
+
+    /// <summary>Props that could not fit even an empty profile: the aggregator would have to leave some out, so they are refused now.</summary>
+    private static string? ProfileCapError(JsonElement props, DateTimeOffset receivedAt)
+    {
+        var keys = props.EnumerateObject().Count();
+        if (keys > ProfileCap.MaxKeys)
+        {
+            return $"props has {keys} keys; a profile holds at most {ProfileCap.MaxKeys}";
+        }
+
+        var bytes = LatestWriteWins.StoredBytesAlone(props, receivedAt.UtcTicks);
+        return bytes > ProfileCap.MaxBytes ? $"props would take {bytes} bytes of a profile as stored; a profile holds at most {ProfileCap.MaxBytes}" : null;
     }
 
     private CallValidation ValidateEvents(JsonElement payload, ValidatedCall call)

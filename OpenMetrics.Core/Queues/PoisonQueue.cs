@@ -36,7 +36,7 @@ public sealed class PoisonQueue(QueueClient queue, QueueClient poison, IngestFai
         var peeked = (await poison.PeekMessagesAsync(PageSize, cancellationToken)).Value;
         var reasons = await ReasonsAsync(peeked, cancellationToken);
         var messages = peeked
-            .Select(message => new PoisonMessage(message.MessageId, message.InsertedOn, reasons.GetValueOrDefault(IngestFailure.HashOf(message.Body))))
+            .Select(message => new PoisonMessage(message.MessageId, message.InsertedOn, IngestFailure.HashOf(message.Body), reasons.GetValueOrDefault(IngestFailure.HashOf(message.Body))))
             .ToList();
         return new PoisonListing(Math.Max(count, messages.Count), messages);
     }

@@ -6,4 +6,5 @@ namespace OpenMetrics.Core.Queues;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PoisonListing))]
 [JsonSerializable(typeof(ReplayResult))]
+[JsonSerializable(typeof(PoisonDiscard))]
 internal sealed partial class QueueJson : JsonSerializerContext;

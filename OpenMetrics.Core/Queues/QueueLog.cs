@@ -20,4 +20,7 @@ internal static partial class QueueLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Count} poison messages from {PoisonQueue} to {Queue}")]
     public static partial void Replayed(ILogger logger, int count, string poisonQueue, string queue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discarded poison message {PoisonMessageId} (ingest message {MessageId}, claim check {ClaimCheck}) from {PoisonQueue} on an operator's request")]
+    public static partial void Discarded(ILogger logger, string poisonMessageId, string? messageId, string? claimCheck, string poisonQueue);
 }

@@ -34,6 +34,21 @@ public static class EntityText
         }
     }
 
+    /// <summary>
+    /// Blanks the chunks of <paramref name="name"/> that <paramref name="previous"/> has and <paramref name="update"/>
+    /// does not, for a merge-mode update: text that shrank to fewer chunks must not read back with the old tail.
+    /// </summary>
+    public static void BlankLeftovers(TableEntity update, TableEntity previous, string name)
+    {
+        for (var chunk = 1; previous.ContainsKey($"{name}_{chunk}"); chunk++)
+        {
+            if (!update.ContainsKey($"{name}_{chunk}"))
+            {
+                update[$"{name}_{chunk}"] = "";
+            }
+        }
+    }
+
     public static string? Read(TableEntity entity, string name)
     {
         if (entity.GetString(name) is not { } first)
@@ -47,7 +62,7 @@ public static class EntityText
         }
 
         var builder = new StringBuilder(first);
-        for (var chunk = 1; entity.GetString($"{name}_{chunk}") is { } next; chunk++)
+        for (var chunk = 1; entity.GetString($"{name}_{chunk}") is { Length: > 0 } next; chunk++)
         {
             builder.Append(next);
         }

@@ -47,4 +47,7 @@ public static class StorageNames
 
     /// <summary>Why each ingest message that went to the poison queue failed its last try.</summary>
     public const string IngestFailuresTable = "IngestFailures";
+
+    /// <summary>Each poison message an operator discarded: what it was and when (docs/reliability.md, "Poison").</summary>
+    public const string PoisonDiscardsTable = "PoisonDiscards";
 }

@@ -25,9 +25,11 @@ public static class StoredJson
     /// non-ASCII character into six bytes). Azurite holds that request text to 1 MB an entity; Azure counts two bytes
     /// a character, which this never undercounts.
     /// </summary>
-    public static int SentLength(JsonElement value)
+    public static int SentLength(JsonElement value) => SentLength(Write(writer => value.WriteTo(writer)));
+
+    /// <summary>The bytes text already in the stored form takes as the storage receives it (see <see cref="SentLength(JsonElement)"/>).</summary>
+    public static int SentLength(string stored)
     {
-        var stored = Write(writer => value.WriteTo(writer));
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {

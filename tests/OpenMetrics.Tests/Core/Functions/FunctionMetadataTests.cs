@@ -95,7 +95,7 @@ public sealed class FunctionMetadataTests
         var levels = ReadTriggers("Functions.Aggregate", "httpTrigger")
             .Select(t => (t.Name, Level: t.Binding.GetProperty("authLevel").GetString()));
 
-        Assert.Equal([("ListPoison", "Function"), ("ReplayPoison", "Function")], levels);
+        Assert.Equal([("DiscardPoison", "Function"), ("ListPoison", "Function"), ("ReplayPoison", "Function")], levels);
     }
 
     [Fact]

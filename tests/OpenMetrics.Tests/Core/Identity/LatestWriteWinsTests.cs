@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Tests.Core.Identity;
 
@@ -29,6 +30,32 @@ public sealed class LatestWriteWinsTests
         into.Merge(fromRoundTripped);
 
         Assert.Equal("""{"plan":"pro","name":"anon"}""", into.ValuesJson);
+    }
+
+    [Fact]
+    public void The_stored_size_kept_write_by_write_is_the_size_of_the_bag_measured_whole()
+    {
+        var props = LatestWriteWins.Parse(null, null);
+
+        props.Apply(Json("""{"plan":"pro","<a>":"&'+\"","émoji":"😀","n":[1,{"x":null}],"t":true}"""), ticks: 638_000_000_000_000_000);
+        props.Apply(Json("""{"plan":"enterprise","seats":12}"""), ticks: 638_000_000_000_000_001);
+        props.Apply(Json("""{"plan":"x"}"""), ticks: 5);
+
+        var whole = StoredJson.SentLength(props.ValuesJson) + StoredJson.SentLength(props.TimesJson);
+        Assert.Equal(whole, props.StoredBytes);
+        Assert.Equal(whole, LatestWriteWins.Parse(props.ValuesJson, props.TimesJson).StoredBytes);
+        Assert.Empty(props.Dropped);
+    }
+
+    [Fact]
+    public void A_call_alone_measures_what_it_would_take_as_the_only_keys_of_a_profile()
+    {
+        var call = Json("""{"plan":"pro","<a>":"&'+","émoji":"😀"}""");
+        var props = LatestWriteWins.Parse(null, null);
+
+        props.Apply(call, ticks: 638_000_000_000_000_000);
+
+        Assert.Equal(props.StoredBytes, LatestWriteWins.StoredBytesAlone(call, 638_000_000_000_000_000));
     }
 
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
