@@ -18,6 +18,9 @@ public static class AggregateKeys
     public static string Partition(DateTimeOffset time, string messageId) =>
         $"{UtcBuckets.Day(time)}_{StableHash.Shard(messageId, Shards)}";
 
+    /// <summary>The start every shard partition of a day shares (<c>yyyyMMdd_</c>): a day's shards sort together.</summary>
+    public static string DayShards(string day) => day + "_";
+
     public static string Partition(string day, int shard) => $"{day}_{shard.ToString(CultureInfo.InvariantCulture)}";
 
     public static string Row(string bucket, string eventName, string suffix) => $"{bucket}|{KeyEncoding.KeyPart(eventName)}|{suffix}";

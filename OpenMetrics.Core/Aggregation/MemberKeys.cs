@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
@@ -17,6 +18,26 @@ public static class MemberKeys
 
     public static string Partition(DateTimeOffset ts, string userKey) =>
         $"{UtcBuckets.Month(ts)}_{StableHash.Shard(userKey, Shards).ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The partition of a month (<c>yyyyMM</c>) and shard.</summary>
+    public static string Partition(string month, int shard) => $"{month}_{shard.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The bucket part of the rows of a UTC month, week, day or hour cell.</summary>
+    public static string Bucket(UtcCell cell)
+    {
+        var start = cell.Start.UtcDateTime;
+        return cell.Level switch
+        {
+            CellLevel.Month => "M",
+            CellLevel.Week => "w" + start.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+            CellLevel.Day => "d" + start.ToString("dd", CultureInfo.InvariantCulture),
+            CellLevel.Hour => "h" + start.ToString("ddHH", CultureInfo.InvariantCulture),
+            _ => throw new ArgumentException("User sets are kept per hour at the finest.", nameof(cell)),
+        };
+    }
+
+    /// <summary>The rows of one bucket and event part: one per user.</summary>
+    public static KeyRange Users(string bucket, string eventPart) => KeyRange.StartingWith($"{bucket}|{eventPart}|");
 
     public static string[] Buckets(DateTimeOffset ts)
     {

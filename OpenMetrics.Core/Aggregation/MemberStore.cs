@@ -57,24 +57,6 @@ public sealed class MemberStore(TableClient table)
         }
     }
 
-    /// <summary>The number of distinct users in a bucket for an event (or <see cref="MemberKeys.ActiveEvent"/>), over every shard.</summary>
-    public async Task<int> CountAsync(string month, string bucket, string eventPart, CancellationToken cancellationToken)
-    {
-        var prefix = $"{bucket}|{eventPart}|";
-        var upper = prefix[..^1] + "}";
-        var count = 0;
-        for (var shard = 0; shard < MemberKeys.Shards; shard++)
-        {
-            var partition = $"{month}_{shard}";
-            await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0, select: ["RowKey"], cancellationToken: cancellationToken))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
     private static TableEntity Member(string partition, string bucket, string eventPart, string userKey) =>
         new(partition, MemberKeys.Row(bucket, eventPart, userKey)) { ["UserKey"] = userKey };
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Storage;
@@ -49,24 +48,5 @@ public sealed class EventStore(TableClient events, TableClient sessionEvents)
         }
 
         return [.. stored.OrderByDescending(e => e.Ts).ThenByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Seq)];
-    }
-
-    /// <summary>Every event whose time falls in one UTC hour, over all shards, in time order (ties in the order sent).</summary>
-    public async IAsyncEnumerable<StoredEvent> ReadHourAsync(DateTimeOffset hour, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var stored = new List<StoredEvent>();
-        for (var shard = 0; shard < EventPageKeys.TimeShards; shard++)
-        {
-            var partition = $"{EventPageKeys.HourKey(hour)}_{shard:x}";
-            await foreach (var page in events.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
-            {
-                stored.AddRange(EventPage.Read(page));
-            }
-        }
-
-        foreach (var storedEvent in stored.OrderBy(e => e.Ts).ThenBy(e => e.ReceivedAt).ThenBy(e => e.Seq))
-        {
-            yield return storedEvent;
-        }
     }
 }

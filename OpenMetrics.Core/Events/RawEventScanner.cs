@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Query;
+using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Events;
 
@@ -9,7 +10,7 @@ namespace OpenMetrics.Core.Events;
 /// hour partitions sort together, so one partition-key range read (paged by the service) brings the whole day. Days are
 /// read a few at a time in parallel and handed to the caller one day at a time; memory holds a few days, never the range.
 /// </summary>
-public sealed class RawEventScanner(TableClient events, QueryLimits limits)
+public sealed class RawEventScanner(TableClient events, QueryLimits limits) : IEventReader
 {
     private const int DaysInFlight = 4;
 
@@ -51,13 +52,10 @@ public sealed class RawEventScanner(TableClient events, QueryLimits limits)
 
     private async Task<List<StoredEvent>> ReadDayAsync(DateTime day, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        // Partition keys are yyyyMMddHH_x: every hour of the day sorts between "yyyyMMdd" and "yyyyMMdd~".
-        var lower = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var upper = lower + "~";
+        // Partition keys are yyyyMMddHH_x: every hour of the day starts with the day.
+        var partitions = KeyRange.StartingWith(day.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
         var found = new List<StoredEvent>();
-        await foreach (var page in events.QueryAsync<TableEntity>(
-            e => e.PartitionKey.CompareTo(lower) >= 0 && e.PartitionKey.CompareTo(upper) < 0,
-            cancellationToken: cancellationToken))
+        await foreach (var page in events.QueryAsync<TableEntity>(partitions.PartitionFilter(), cancellationToken: cancellationToken))
         {
             foreach (var stored in EventPage.Read(page))
             {

@@ -27,7 +27,6 @@ public static class AggregationServices
         services.TryAddSingleton(provider => new AggregateStore(Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new CountedMessages(Table(provider, StorageNames.AggregatesTable)));
         services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
-        services.TryAddSingleton(provider => new AggregateReader(Table(provider, StorageNames.AggregatesTable)));
         services.TryAddSingleton(provider => new RollupStore(Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable)));
         services.TryAddSingleton(provider => new AggregateCompactor(
             Table(provider, StorageNames.AggregatesTable),

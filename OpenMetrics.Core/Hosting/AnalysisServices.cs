@@ -34,16 +34,18 @@ public static class AnalysisServices
         services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
         services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
         services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
-        services.TryAddSingleton(provider => new AggregateReader(Table(provider, StorageNames.AggregatesTable)));
 
         var limits = new QueryLimits();
         configuration.GetSection(QueryLimits.Section).Bind(limits);
         services.TryAddSingleton(limits);
         services.TryAddSingleton(provider => new RawEventScanner(Table(provider, StorageNames.EventsTable), limits));
+        services.TryAddSingleton<IEventReader>(provider => provider.GetRequiredService<RawEventScanner>());
         services.TryAddSingleton(provider => new PreaggregateUsers(Table(provider, StorageNames.MembersTable)));
-        services.TryAddSingleton(provider => new TrendsContext(
-            Table(provider, StorageNames.IdentityTable), provider.GetRequiredService<RawEventScanner>(), provider.GetRequiredService<PreaggregateUsers>()));
+        services.TryAddSingleton<IUserSetReader>(provider => provider.GetRequiredService<PreaggregateUsers>());
+        services.TryAddSingleton<IIdentityReader>(provider => new IdentityLookups(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton<TrendsContext>();
         services.TryAddSingleton(provider => new SavedItemStore(Table(provider, StorageNames.SavedTable)));
+        services.TryAddSingleton<ISavedItems>(provider => provider.GetRequiredService<SavedItemStore>());
         services.TryAddSingleton<SegmentResolver>();
 
         // Saved definitions are checked by their parsers before they are stored.
@@ -64,6 +66,7 @@ public static class AnalysisServices
         configuration.GetSection(SnapshotOptions.Section).Bind(snapshots);
         services.TryAddSingleton(snapshots);
         services.TryAddSingleton(provider => new SnapshotStore(Table(provider, StorageNames.SnapshotsTable)));
+        services.TryAddSingleton<ISnapshotStore>(provider => provider.GetRequiredService<SnapshotStore>());
         services.TryAddSingleton<SnapshotAnswers>();
         services.TryAddSingleton<SnapshotRefresher>();
         return services;

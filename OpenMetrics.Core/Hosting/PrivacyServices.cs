@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenMetrics.Core.Privacy;
-using OpenMetrics.Core.Query.People;
+using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Hosting;

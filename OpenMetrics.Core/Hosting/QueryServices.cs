@@ -39,6 +39,7 @@ public static class QueryServices
         services.TryAddSingleton(provider => new PreaggregateCounts(
             Table(provider, StorageNames.AggregatesTable), Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable),
             provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IPreaggregateReader>(provider => provider.GetRequiredService<PreaggregateCounts>());
         services.TryAddSingleton<TrendsQueryParser>();
         services.TryAddSingleton<PreaggregateTrends>();
         services.TryAddSingleton<RawTrends>();
@@ -58,6 +59,7 @@ public static class QueryServices
         services.TryAddSingleton<UserProfiles>();
         services.TryAddSingleton<UserTimeline>();
         services.TryAddSingleton(provider => new SessionEventPages(Table(provider, StorageNames.SessionEventsTable)));
+        services.TryAddSingleton<ISessionEventReader>(provider => provider.GetRequiredService<SessionEventPages>());
         services.TryAddSingleton<SearchUsersHandler>();
         services.TryAddSingleton<GetUserHandler>();
         services.TryAddSingleton<UserEventsHandler>();
@@ -70,13 +72,14 @@ public static class QueryServices
         // Live: per minute, active users and the newest events.
         services.TryAddSingleton(provider => new MinuteCounts(Table(provider, StorageNames.AggregatesTable)));
         services.TryAddSingleton(provider => new RecentEvents(Table(provider, StorageNames.EventsTable)));
-        services.TryAddSingleton(provider => new LiveView(
-            provider.GetRequiredService<MinuteCounts>(), provider.GetRequiredService<RecentEvents>(),
-            Table(provider, StorageNames.IdentityTable), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IMinuteCounts>(provider => provider.GetRequiredService<MinuteCounts>());
+        services.TryAddSingleton<IRecentEvents>(provider => provider.GetRequiredService<RecentEvents>());
+        services.TryAddSingleton<LiveView>();
         services.TryAddSingleton<LiveApi>();
 
         // Catalog: event names, counts, property keys and values, kept in memory for 30 s.
         services.TryAddSingleton(provider => new CatalogReader(Table(provider, StorageNames.AggregatesTable)));
+        services.TryAddSingleton<ICatalogSource>(provider => provider.GetRequiredService<CatalogReader>());
         services.TryAddSingleton<EventCatalog>();
         services.TryAddSingleton<CatalogApi>();
 

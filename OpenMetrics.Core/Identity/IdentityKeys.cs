@@ -12,11 +12,32 @@ public static class IdentityKeys
     public const string SessionRow = "session";
     public const string ProfileRow = "profile";
 
-    public static string SessionPartition(string sessionId) => "s_" + KeyEncoding.KeyPart(sessionId);
+    private const string SessionPrefix = "s_";
+    private const string UserPrefix = "u_";
+    private const string UserSessionPrefix = "s_";
+    private const string AliasPrefix = "a_";
 
-    public static string UserPartition(string userKey) => "u_" + KeyEncoding.KeyPart(userKey);
+    /// <summary>Every session partition: they sort together, so all session rows are one range scan.</summary>
+    public static readonly KeyRange SessionPartitions = KeyRange.StartingWith(SessionPrefix);
 
-    public static string UserSessionRow(string sessionId) => "s_" + KeyEncoding.KeyPart(sessionId);
+    /// <summary>Every user partition.</summary>
+    public static readonly KeyRange UserPartitions = KeyRange.StartingWith(UserPrefix);
 
-    public static string AliasRow(string userKey) => "a_" + KeyEncoding.KeyPart(userKey);
+    /// <summary>The rows of a user partition that name its sessions.</summary>
+    public static readonly KeyRange UserSessionRows = KeyRange.StartingWith(UserSessionPrefix);
+
+    /// <summary>A user partition's alias rows and session rows in one range (the profile row sorts between them).</summary>
+    public static readonly KeyRange UserLinkRows = KeyRange.Spanning(AliasPrefix, UserSessionPrefix);
+
+    public static string SessionPartition(string sessionId) => SessionPrefix + KeyEncoding.KeyPart(sessionId);
+
+    public static string UserPartition(string userKey) => UserPrefix + KeyEncoding.KeyPart(userKey);
+
+    public static string UserSessionRow(string sessionId) => UserSessionPrefix + KeyEncoding.KeyPart(sessionId);
+
+    public static string AliasRow(string userKey) => AliasPrefix + KeyEncoding.KeyPart(userKey);
+
+    public static bool IsUserSessionRow(string rowKey) => rowKey.StartsWith(UserSessionPrefix, StringComparison.Ordinal);
+
+    public static bool IsAliasRow(string rowKey) => rowKey.StartsWith(AliasPrefix, StringComparison.Ordinal);
 }

@@ -180,19 +180,6 @@ public sealed class IdentityStore(TableClient table, ILogger<IdentityStore>? log
         return profile.HasValue ? profile.Value : null;
     }
 
-    /// <summary>The session ids of a user (including those of every user merged into it).</summary>
-    public async Task<List<string>> ReadSessionsAsync(string userKey, CancellationToken cancellationToken)
-    {
-        var partition = IdentityKeys.UserPartition(userKey);
-        var sessions = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo("s_") >= 0 && e.RowKey.CompareTo("s`") < 0, cancellationToken: cancellationToken))
-        {
-            sessions.Add(row.GetString("SessionId"));
-        }
-
-        return sessions;
-    }
-
     /// <summary>Forgets the merges of deleted users, so that no row of the merge ledger names them any more.</summary>
     public Task ForgetMergesAsync(IEnumerable<string> userKeys, CancellationToken cancellationToken) =>
         _ledger.ForgetAsync(userKeys, cancellationToken);
@@ -227,8 +214,8 @@ public sealed class IdentityStore(TableClient table, ILogger<IdentityStore>? log
             fromRows.Add(row);
         }
 
-        var sessions = fromRows.Where(r => r.RowKey.StartsWith("s_", StringComparison.Ordinal)).Select(r => r.GetString("SessionId")).ToList();
-        var aliases = fromRows.Where(r => r.RowKey.StartsWith("a_", StringComparison.Ordinal)).Select(r => r.GetString("UserKey")).Append(from).Where(alias => alias != into).ToList();
+        var sessions = fromRows.Where(r => IdentityKeys.IsUserSessionRow(r.RowKey)).Select(r => r.GetString("SessionId")).ToList();
+        var aliases = fromRows.Where(r => IdentityKeys.IsAliasRow(r.RowKey)).Select(r => r.GetString("UserKey")).Append(from).Where(alias => alias != into).ToList();
 
         var intoPartition = IdentityKeys.UserPartition(into);
         var links = sessions.Select(s => new TableEntity(intoPartition, IdentityKeys.UserSessionRow(s)) { ["SessionId"] = s })

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Data.Tables;
+using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Identity;
@@ -9,30 +10,28 @@ namespace OpenMetrics.Core.Identity;
 /// User or session properties as they are at query time (docs/semantics.md: filters and breakdowns read "the value they hold
 /// at query time"), for one query. Like <see cref="SessionUsers"/>: point reads for a few, one scan for many.
 /// </summary>
-public sealed class PropsLookup
+public sealed class PropsLookup : IPropsLookup
 {
     private readonly TableClient _identity;
     private readonly Func<string, string> _partitionOf;
     private readonly string _row;
-    private readonly string _scanFrom;
-    private readonly string _scanTo;
+    private readonly KeyRange _scan;
     private readonly ConcurrentDictionary<string, JsonElement?> _props = new(StringComparer.Ordinal);
     private bool _loadedAll;
 
-    private PropsLookup(TableClient identity, Func<string, string> partitionOf, string row, string scanFrom, string scanTo)
+    private PropsLookup(TableClient identity, Func<string, string> partitionOf, string row, KeyRange scan)
     {
         _identity = identity;
         _partitionOf = partitionOf;
         _row = row;
-        _scanFrom = scanFrom;
-        _scanTo = scanTo;
+        _scan = scan;
     }
 
     /// <summary>Properties of users, by the user key a query resolved.</summary>
-    public static PropsLookup Users(TableClient identity) => new(identity, IdentityKeys.UserPartition, IdentityKeys.ProfileRow, "u_", "u`");
+    public static PropsLookup Users(TableClient identity) => new(identity, IdentityKeys.UserPartition, IdentityKeys.ProfileRow, IdentityKeys.UserPartitions);
 
     /// <summary>Properties of sessions, by session id.</summary>
-    public static PropsLookup Sessions(TableClient identity) => new(identity, IdentityKeys.SessionPartition, IdentityKeys.SessionRow, "s_", "s`");
+    public static PropsLookup Sessions(TableClient identity) => new(identity, IdentityKeys.SessionPartition, IdentityKeys.SessionRow, IdentityKeys.SessionPartitions);
 
     public async Task LoadAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
     {
@@ -61,7 +60,7 @@ public sealed class PropsLookup
     private async Task LoadAllAsync(CancellationToken cancellationToken)
     {
         await foreach (var row in _identity.QueryAsync<TableEntity>(
-            e => e.PartitionKey.CompareTo(_scanFrom) >= 0 && e.PartitionKey.CompareTo(_scanTo) < 0 && e.RowKey == _row,
+            $"{_scan.PartitionFilter()} and {TableClient.CreateQueryFilter($"RowKey eq {_row}")}",
             cancellationToken: cancellationToken))
         {
             var key = _row == IdentityKeys.ProfileRow ? row.GetString("UserKey") : row.GetString("SessionId");

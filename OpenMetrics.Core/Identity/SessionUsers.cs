@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using OpenMetrics.Core.Query;
 
 namespace OpenMetrics.Core.Identity;
 
@@ -9,10 +10,10 @@ namespace OpenMetrics.Core.Identity;
 /// session row always names its current user, merges included. Small questions read the sessions they need; a scan
 /// over many sessions reads every session row once instead.
 /// </summary>
-public sealed class SessionUsers(TableClient identity)
+public sealed class SessionUsers(TableClient identity) : ISessionUserLookup
 {
     /// <summary>Above this many unknown sessions, one scan of all session rows beats point reads.</summary>
-    public const int PointReadLimit = 200;
+    public const int PointReadLimit = ISessionUserLookup.PointReadLimit;
 
     private readonly ConcurrentDictionary<string, string> _users = new(StringComparer.Ordinal);
     private bool _loadedAll;
@@ -46,7 +47,7 @@ public sealed class SessionUsers(TableClient identity)
     public async Task LoadAllAsync(CancellationToken cancellationToken)
     {
         await foreach (var row in identity.QueryAsync<TableEntity>(
-            e => e.PartitionKey.CompareTo("s_") >= 0 && e.PartitionKey.CompareTo("s`") < 0 && e.RowKey == IdentityKeys.SessionRow,
+            $"{IdentityKeys.SessionPartitions.PartitionFilter()} and {TableClient.CreateQueryFilter($"RowKey eq {IdentityKeys.SessionRow}")}",
             select: ["SessionId", "UserKey"],
             cancellationToken: cancellationToken))
         {

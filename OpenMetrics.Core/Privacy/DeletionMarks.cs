@@ -16,8 +16,12 @@ public sealed class DeletionMarks(TableClient identity)
 {
     public const string RecordRow = "deletion";
     public const string SessionMarkRow = "deleted";
+    private const string RecordPrefix = "d_";
 
-    public static string RecordPartition(string userKey) => "d_" + KeyEncoding.KeyPart(userKey);
+    /// <summary>Every deletion record's partition: they sort together, so the unfinished ones are one range scan.</summary>
+    private static readonly KeyRange RecordPartitions = KeyRange.StartingWith(RecordPrefix);
+
+    public static string RecordPartition(string userKey) => RecordPrefix + KeyEncoding.KeyPart(userKey);
 
     /// <summary>
     /// Whether a message must not be recorded: its session was deleted (every kind of call), or it is a setUserId
@@ -47,7 +51,7 @@ public sealed class DeletionMarks(TableClient identity)
     public async IAsyncEnumerable<DeletionRecord> ReadUnfinishedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var row in identity.QueryAsync<TableEntity>(
-            e => e.PartitionKey.CompareTo("d_") >= 0 && e.PartitionKey.CompareTo("d`") < 0 && e.RowKey == RecordRow,
+            $"{RecordPartitions.PartitionFilter()} and {TableClient.CreateQueryFilter($"RowKey eq {RecordRow}")}",
             cancellationToken: cancellationToken))
         {
             if (EntityText.Read(row, "Json") is { } json && JsonSerializer.Deserialize<DeletionRecord>(json, QueryJson.Options) is { CompletedAt: null } record)

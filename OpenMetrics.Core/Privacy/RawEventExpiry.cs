@@ -65,7 +65,7 @@ public sealed class RawEventExpiry(AggregationTables tables, TimeProvider clock)
 
     private async Task DeleteSessionsBeforeAsync(DateTimeOffset lastSeenBefore, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"s_"} and PartitionKey lt {"s`"} and RowKey eq {IdentityKeys.SessionRow} and LastSeen lt {lastSeenBefore}");
+        var filter = $"{IdentityKeys.SessionPartitions.PartitionFilter()} and {TableClient.CreateQueryFilter($"RowKey eq {IdentityKeys.SessionRow} and LastSeen lt {lastSeenBefore}")}";
         await foreach (var session in _identity.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "SessionId", "UserKey"], cancellationToken: cancellationToken))
         {
             if (session.GetString("SessionId") is not { } sessionId)

@@ -16,7 +16,7 @@ namespace OpenMetrics.Core.Privacy;
 /// stored funnel and retention answers that name the user; mark the record complete. Every step deletes what it finds, so running it again (a retry of the DELETE, or the retention
 /// timer for a record never completed) finishes the work and changes nothing else.
 /// </summary>
-public sealed class UserDeletion(IdentityStore identity, UserFootprint footprint, DeletionMarks marks, SnapshotStore snapshots, AggregationTables tables, TimeProvider clock)
+public sealed class UserDeletion(IdentityStore identity, UserFootprint footprint, DeletionMarks marks, ISnapshotStore snapshots, AggregationTables tables, TimeProvider clock)
 {
     private readonly TableClient _events = tables.Get(StorageNames.EventsTable);
     private readonly TableClient _sessionEvents = tables.Get(StorageNames.SessionEventsTable);

@@ -1,9 +1,9 @@
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenMetrics.Core.Http;
 using OpenMetrics.Core.Query.Access;
+using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Query;
 
@@ -34,22 +34,13 @@ public sealed partial class QueryEndpoints(QueryAccess access, IServiceProvider 
         {
             return QueryJson.Error(exception);
         }
-        catch (Exception exception) when (IsStorageTrouble(exception) && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (StorageTrouble.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
         {
             LogStorageTrouble(logger, exception, request.Path);
             return QueryJson.Answer(new QueryError("Storage is unavailable right now; try again in a few seconds.", null), 503)
                 .WithHeader("Retry-After", "5");
         }
     }
-
-    /// <summary>A storage answer that a retry may cure, or the SDK's own retries giving up on an unreachable account.</summary>
-    private static bool IsStorageTrouble(Exception exception) => exception switch
-    {
-        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
-        AggregateException aggregate => aggregate.InnerExceptions.All(inner => inner is RequestFailedException or HttpRequestException),
-        HttpRequestException => true,
-        _ => false,
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Query {Path} failed on storage; answered 503")]
     private static partial void LogStorageTrouble(ILogger logger, Exception exception, PathString path);

@@ -4,7 +4,7 @@ namespace OpenMetrics.Core.Query.Catalog;
 /// The catalog, kept in memory for <see cref="Lifetime"/>: every dashboard load reads it, and its figures move slowly.
 /// One computation serves every caller that arrives while it runs; a failed one is not kept.
 /// </summary>
-public sealed class EventCatalog(CatalogReader reader, TimeProvider clock)
+public sealed class EventCatalog(ICatalogSource reader, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 

@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
 
 namespace OpenMetrics.Core.Query.Live;
 
@@ -11,7 +9,7 @@ namespace OpenMetrics.Core.Query.Live;
 /// resolved now, so that a setUserId moves them (docs/semantics.md, "Identity"). Active users leave out events logged
 /// with <c>options.active: false</c> (docs/semantics.md, "Active users"). Nothing is cached: each call reads storage.
 /// </summary>
-public sealed class LiveView(MinuteCounts minuteCounts, RecentEvents recentEvents, TableClient identity, TimeProvider clock)
+public sealed class LiveView(IMinuteCounts minuteCounts, IRecentEvents recentEvents, IIdentityReader identity, TimeProvider clock)
 {
     public const int Minutes = 60;
     public static readonly TimeSpan ActiveWindow = TimeSpan.FromMinutes(5);
@@ -41,8 +39,8 @@ public sealed class LiveView(MinuteCounts minuteCounts, RecentEvents recentEvent
         var active = recent.Where(e => e.Active && e.Ts >= activeSince).ToList();
         // Point reads in chunks the size SessionUsers reads point by point: a busy five minutes must not turn into a
         // scan of every session row ever written, which is what it does for a larger set at once.
-        var users = new SessionUsers(identity);
-        foreach (var sessions in active.Concat(latest).Select(e => e.SessionId).Distinct(StringComparer.Ordinal).Chunk(SessionUsers.PointReadLimit))
+        var users = identity.SessionUsers();
+        foreach (var sessions in active.Concat(latest).Select(e => e.SessionId).Distinct(StringComparer.Ordinal).Chunk(ISessionUserLookup.PointReadLimit))
         {
             await users.LoadAsync(sessions, cancellationToken);
         }

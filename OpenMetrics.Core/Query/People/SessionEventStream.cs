@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using OpenMetrics.Core.Events;
 
 namespace OpenMetrics.Core.Query.People;
@@ -15,15 +13,15 @@ internal sealed class SessionEventStream
 {
     private const int MaxRows = 1000;
 
-    private readonly Func<string?, int, Task<Page<TableEntity>?>> _read;
+    private readonly Func<string?, int, Task<SessionPage?>> _read;
     private readonly TimelineFilter _filter;
     private readonly PriorityQueue<StoredEvent, TimelinePosition> _buffer = new(TimelinePosition.NewestFirst);
     private string? _continuation;
     private int _rows;
 
-    /// <param name="read">Reads a table page of the session's rows: from a continuation (null: the start), up to so many rows.</param>
+    /// <param name="read">Reads the session's stored pages: from a continuation (null: the start), up to so many rows.</param>
     /// <param name="firstRows">Rows of the first read.</param>
-    public SessionEventStream(Func<string?, int, Task<Page<TableEntity>?>> read, TimelineFilter filter, DateTimeOffset bound, int firstRows)
+    public SessionEventStream(Func<string?, int, Task<SessionPage?>> read, TimelineFilter filter, DateTimeOffset bound, int firstRows)
     {
         _read = read;
         _filter = filter;
@@ -50,23 +48,20 @@ internal sealed class SessionEventStream
             return;
         }
 
-        foreach (var row in page.Values)
+        foreach (var stored in page.Events)
         {
-            foreach (var stored in EventPage.Read(row))
+            if (_filter.Accepts(stored))
             {
-                if (_filter.Accepts(stored))
-                {
-                    _buffer.Enqueue(stored, TimelinePosition.Of(stored));
-                }
+                _buffer.Enqueue(stored, TimelinePosition.Of(stored));
             }
         }
 
-        _continuation = page.ContinuationToken;
+        _continuation = page.Continuation;
         if (_continuation is null)
         {
             Bound = null;
         }
-        else if (page.Values.Count > 0 && page.Values[^1].GetDateTimeOffset("LastTs") is { } oldestLast)
+        else if (page.OldestLastEvent is { } oldestLast)
         {
             Bound = Cap(oldestLast);
         }

@@ -14,11 +14,11 @@ public sealed class UserLookup(IdentityStore identity)
         var profile = await identity.ReadProfileAsync(userId, cancellationToken) ?? throw QueryException.NotFound($"The user '{userId}'");
         if (profile.GetString("MergedInto") is null)
         {
-            return new FoundUser(userId, profile, null);
+            return new FoundUser(userId, StoredProps.Read(profile), null);
         }
 
         var into = await identity.ResolveAsync(userId, cancellationToken);
         var intoProfile = await identity.ReadProfileAsync(into, cancellationToken) ?? throw QueryException.NotFound($"The user '{into}' that '{userId}' merged into");
-        return new FoundUser(into, intoProfile, userId);
+        return new FoundUser(into, StoredProps.Read(intoProfile), userId);
     }
 }

@@ -4,7 +4,7 @@ using OpenMetrics.Core.Identity;
 namespace OpenMetrics.Core.Query.People;
 
 /// <summary>Puts a user's profile together: their properties, sessions, time span and how many events they logged.</summary>
-public sealed class UserProfiles(UserSessions userSessions, SessionEventPages pages)
+public sealed class UserProfiles(UserSessions userSessions, ISessionEventReader pages)
 {
     private const int ParallelReads = 16;
 
@@ -17,7 +17,7 @@ public sealed class UserProfiles(UserSessions userSessions, SessionEventPages pa
 
         return new UserProfile(
             user.UserKey,
-            StoredProps.Read(user.Profile),
+            user.Props,
             links.Sessions.Min(s => s.FirstSeen),
             links.Sessions.Max(s => s.LastSeen),
             links.Sessions,

@@ -9,7 +9,7 @@ namespace OpenMetrics.Core.Query.People;
 /// could still hold an event newer than the best one in hand, so a page of a user with many sessions reads the few
 /// sessions that overlap it, not all of them; a cursor skips sessions that began after it.
 /// </summary>
-public sealed class UserTimeline(UserSessions userSessions, SessionEventPages pages)
+public sealed class UserTimeline(UserSessions userSessions, ISessionEventReader pages)
 {
     /// <summary>Sessions read at once; also how many a first read starts with.</summary>
     private const int ParallelReads = 16;

@@ -1,4 +1,3 @@
-using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Retention;
@@ -11,7 +10,7 @@ namespace OpenMetrics.Core.Query.Retention;
 /// from the exact monthly user sets of <c>Members</c>, <see cref="LookbackMonths"/> of them. Those sets hold plain event
 /// names and "any active event" only: with filters on the start event, "first" means first since the start of that month.
 /// </summary>
-public sealed class FirstStartLookup(PreaggregateUsers members)
+public sealed class FirstStartLookup(IUserSetReader members)
 {
     public const int LookbackMonths = 24;
 
@@ -37,7 +36,7 @@ public sealed class FirstStartLookup(PreaggregateUsers members)
         }
 
         var months = Enumerable.Range(1, LookbackMonths).Select(back => new UtcCell(CellLevel.Month, readFrom.AddMonths(-back))).ToList();
-        var sets = await members.ReadAsync(months, start.Event ?? MemberKeys.ActiveEvent, cancellationToken);
+        var sets = await members.ReadAsync(months, start.Event ?? IUserSetReader.ActiveUsers, cancellationToken);
         return [.. sets.Values.SelectMany(set => set)];
     }
 }

@@ -11,7 +11,7 @@ namespace OpenMetrics.Core.Query.Saved;
 /// /api/{kind}/{id}</c> read, create-or-replace and delete one. Each item is the definition as sent plus
 /// <c>id</c>, <c>createdAt</c> and <c>updatedAt</c>.
 /// </summary>
-public sealed class SavedItemsApi(SavedItemStore store, IEnumerable<ISavedDefinitionCheck> checks, TimeProvider clock)
+public sealed class SavedItemsApi(ISavedItems store, IEnumerable<ISavedDefinitionCheck> checks, TimeProvider clock)
 {
     /// <summary>Ids go into URLs and table keys: short, and made of characters that need no escaping anywhere.</summary>
     public const int MaxIdLength = 64;

@@ -25,7 +25,7 @@ public sealed class SegmentMatcher
     public bool NeedsUserProps => _segment.Filters.Count > 0;
 
     public static async Task<SegmentMatcher> PrepareAsync(
-        SegmentDefinition segment, PreaggregateUsers members, RawEventScanner scanner, SessionUsers sessionUsers, DateTimeOffset now, CancellationToken cancellationToken)
+        SegmentDefinition segment, IUserSetReader members, IEventReader scanner, ISessionUserLookup sessionUsers, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sets = new List<HashSet<string>>();
         foreach (var behavior in segment.Behaviors)

@@ -5,7 +5,7 @@ using OpenMetrics.Core.Query.Trends;
 namespace OpenMetrics.Core.Query.Segments;
 
 /// <summary>Turns a query's <c>segment</c> (a saved id or an inline definition) into the users it holds, for one query.</summary>
-public sealed class SegmentResolver(SavedItemStore saved, TrendsContext context, TimeProvider clock)
+public sealed class SegmentResolver(ISavedItems saved, TrendsContext context, TimeProvider clock)
 {
     /// <summary>The saved segment <paramref name="id"/>; a 404 when there is none.</summary>
     public async Task<SegmentDefinition> LookupAsync(string id, CancellationToken cancellationToken)

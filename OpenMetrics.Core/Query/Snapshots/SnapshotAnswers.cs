@@ -12,7 +12,7 @@ namespace OpenMetrics.Core.Query.Snapshots;
 /// (<c>"raw"</c>) and kept for <see cref="SnapshotOptions.AdhocCacheSeconds"/>, during which the same body gets the
 /// kept answer (<c>"snapshot"</c>). <c>meta.computedAt</c> always says when the numbers were computed.
 /// </summary>
-public sealed class SnapshotAnswers(SnapshotStore store, SavedItemStore saved, SnapshotOptions options, TimeProvider clock)
+public sealed class SnapshotAnswers(ISnapshotStore store, ISavedItems saved, SnapshotOptions options, TimeProvider clock)
 {
     /// <summary>An ad-hoc body with <c>"fresh": true</c> is computed again even when a kept answer is young enough.</summary>
     public const string FreshField = "fresh";

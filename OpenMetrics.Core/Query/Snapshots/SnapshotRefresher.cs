@@ -11,7 +11,7 @@ namespace OpenMetrics.Core.Query.Snapshots;
 /// clears expired ad-hoc answers. One definition that fails (its saved segment was deleted, say) is logged and skipped.
 /// </summary>
 public sealed partial class SnapshotRefresher(
-    IEnumerable<ISnapshotAnalysis> analyses, SavedItemStore saved, SnapshotAnswers answers, SnapshotStore store, SnapshotOptions options,
+    IEnumerable<ISnapshotAnalysis> analyses, ISavedItems saved, SnapshotAnswers answers, ISnapshotStore store, SnapshotOptions options,
     TimeProvider clock, ILogger<SnapshotRefresher> logger)
 {
     /// <returns>How many snapshots were written.</returns>

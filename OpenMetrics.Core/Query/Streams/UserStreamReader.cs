@@ -12,7 +12,7 @@ namespace OpenMetrics.Core.Query.Streams;
 /// events), matched against the query's predicates and given its breakdown group while its properties are at hand;
 /// only the compact result is kept. Events that match nothing are dropped unless the query needs them.
 /// </summary>
-public sealed class UserStreamReader(RawEventScanner scanner)
+public sealed class UserStreamReader(IEventReader scanner)
 {
     public async Task<UserStreams> ReadAsync(UserStreamRequest request, TrendPeople people, CancellationToken cancellationToken)
     {

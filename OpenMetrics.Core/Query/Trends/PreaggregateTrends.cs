@@ -12,7 +12,7 @@ namespace OpenMetrics.Core.Query.Trends;
 /// equality filter on an event property reads the counts per value. Anything else (segments, user or session
 /// properties, several filters, a value counted as <c>$other</c>) is the raw path's, and this says why.
 /// </summary>
-public sealed class PreaggregateTrends(PreaggregateCounts counts, PreaggregateUsers users)
+public sealed class PreaggregateTrends(IPreaggregateReader counts, IUserSetReader users)
 {
     /// <summary>Why the pre-aggregates cannot answer this query at all; null when they may.</summary>
     public static string? WhyNot(TrendsQuery query)
@@ -189,7 +189,7 @@ public sealed class PreaggregateTrends(PreaggregateCounts counts, PreaggregateUs
         var allCells = cellsOf.SelectMany(c => c).Distinct().ToList();
         foreach (var (series, index) in seriesList)
         {
-            var eventPart = series.Measure == TrendMeasure.Active ? MemberKeys.ActiveEvent : series.Event;
+            var eventPart = series.Measure == TrendMeasure.Active ? IUserSetReader.ActiveUsers : series.Event;
             var sets = await users.ReadAsync(allCells, eventPart, cancellationToken);
             var line = table.Line(index, null);
             for (var b = 0; b < buckets.Count; b++)

@@ -12,7 +12,7 @@ namespace OpenMetrics.Core.Query.Trends;
 /// counted in each series whose event and filters it matches. Exact for every measure, filter, breakdown and segment;
 /// bounded by <see cref="QueryLimits"/> because it costs one read per page of events.
 /// </summary>
-public sealed class RawTrends(RawEventScanner scanner, QueryLimits limits)
+public sealed class RawTrends(IEventReader scanner, QueryLimits limits)
 {
     public async Task<TrendTable> ComputeAsync(
         TrendsQuery query, IReadOnlyList<LocalBucket> buckets, TrendPeople people, SegmentMatcher? segment, CancellationToken cancellationToken)

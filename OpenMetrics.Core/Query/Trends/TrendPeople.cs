@@ -1,17 +1,15 @@
-using Azure.Data.Tables;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
 
 namespace OpenMetrics.Core.Query.Trends;
 
 /// <summary>The identity lookups of one query: each session's user now, and user and session properties now.</summary>
-public sealed class TrendPeople(TableClient identity)
+public sealed class TrendPeople(IIdentityReader identity)
 {
-    public SessionUsers Sessions { get; } = new(identity);
+    public ISessionUserLookup Sessions { get; } = identity.SessionUsers();
 
-    public PropsLookup UserProps { get; } = PropsLookup.Users(identity);
+    public IPropsLookup UserProps { get; } = identity.UserProps();
 
-    public PropsLookup SessionProps { get; } = PropsLookup.Sessions(identity);
+    public IPropsLookup SessionProps { get; } = identity.SessionProps();
 
     /// <summary>Loads what reading a day of raw events needs: each session's user now, and user or session properties.</summary>
     public async Task LoadForDayAsync(IReadOnlyCollection<StoredEvent> day, bool users, bool userProps, bool sessionProps, CancellationToken cancellationToken)

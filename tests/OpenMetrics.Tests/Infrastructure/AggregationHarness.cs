@@ -39,7 +39,8 @@ public sealed class AggregationHarness : IDisposable
 
     public IngestProcessor Processor => _services.GetRequiredService<IngestProcessor>();
 
-    public AggregateReader Aggregates => _services.GetRequiredService<AggregateReader>();
+    /// <summary>What aggregation wrote, read row by row.</summary>
+    public StoredRows Rows => new(Tables);
 
     public AggregateCompactor Compactor => _services.GetRequiredService<AggregateCompactor>();
 

@@ -110,7 +110,7 @@ public sealed class AggregationFixtureTests(LocalHostFixture host) : IAsyncLifet
         Assert.Equal(U("u1"), (await _harness.Identity.ReadSessionAsync(S("sB"), default))!.GetString("UserKey"));
         Assert.Equal(U("u2"), (await _harness.Identity.ReadSessionAsync(S("sD"), default))!.GetString("UserKey"));
         Assert.Equal($"$anon:{S("sC")}", (await _harness.Identity.ReadSessionAsync(S("sC"), default))!.GetString("UserKey"));
-        Assert.Equal([S("sA"), S("sB")], (await _harness.Identity.ReadSessionsAsync(U("u1"), default)).Order());
+        Assert.Equal([S("sA"), S("sB")], (await _harness.Rows.UserSessionsAsync(U("u1"), default)).Order());
         Assert.Equal(U("u1"), await _harness.Identity.ResolveAsync($"$anon:{S("sA")}", default));
         Assert.Equal(U("u1"), await _harness.Identity.ResolveAsync($"$anon:{S("sB")}", default));
     }
@@ -134,7 +134,7 @@ public sealed class AggregationFixtureTests(LocalHostFixture host) : IAsyncLifet
         Assert.Equal([5.0, 30.0, 10.0], bySession.Where(e => e.Props?.TryGetProperty("price", out _) == true).Select(e => e.Props!.Value.GetProperty("price").GetDouble()));
 
         var hour10 = new List<StoredEvent>();
-        await foreach (var stored in _harness.Events.ReadHourAsync(At(10, 0), default))
+        foreach (var stored in await _harness.Rows.HourAsync(At(10, 0), default))
         {
             if (stored.Name == View)
             {
@@ -182,10 +182,10 @@ public sealed class AggregationFixtureTests(LocalHostFixture host) : IAsyncLifet
 
 
     private Task<BucketFigures> Figures(string day, string bucket, string eventName) =>
-        _harness.Aggregates.ReadAsync(day, bucket, eventName, default);
+        _harness.Rows.FiguresAsync(day, bucket, eventName, default);
 
     private Task<int> Uniques(string month, string bucket, string eventName, bool raw = false) =>
-        _harness.Members.CountAsync(month, bucket, raw ? eventName : MemberKeys.EventPart(eventName), default);
+        _harness.Rows.MemberCountAsync(month, bucket, raw ? eventName : MemberKeys.EventPart(eventName), default);
 
     private static DateTimeOffset At(int hour, int minute) => new(2026, 11, 2, hour, minute, 0, TimeSpan.Zero);
 }

@@ -51,7 +51,7 @@ public sealed class CompactionFaultTests(LocalHostFixture host) : IAsyncLifetime
 
         foreach (var day in new[] { "20261007", "20261008" })
         {
-            Assert.Equal(4, (await harness.Aggregates.ReadAsync(day, "d", $"good-{run}", default)).Count);
+            Assert.Equal(4, (await harness.Rows.FiguresAsync(day, "d", $"good-{run}", default)).Count);
             Assert.DoesNotContain(await RowsAsync(table, day, $"good-{run}"), row => row.GetString("State") == AggregateStore.Live);
         }
 
@@ -64,7 +64,7 @@ public sealed class CompactionFaultTests(LocalHostFixture host) : IAsyncLifetime
         await table.UpsertEntityAsync(corrupt, TableUpdateMode.Replace);
         await later.Compactor.CompactAsync(default);
 
-        Assert.Equal(new NumericStats(1, 2, 2, 2), (await harness.Aggregates.ReadAsync("20261007", "d", $"bad-{run}", default)).Numeric["n"]);
+        Assert.Equal(new NumericStats(1, 2, 2, 2), (await harness.Rows.FiguresAsync("20261007", "d", $"bad-{run}", default)).Numeric["n"]);
         Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(AggregateStore.LatePartition, corrupt.PartitionKey)).HasValue);
     }
 

@@ -25,7 +25,7 @@ public sealed class CompactionTests(LocalHostFixture host) : IAsyncLifetime
         await harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
         await harness.Compactor.CompactAsync(default);
 
-        var day = await harness.Aggregates.ReadAsync("20261116", "d", $"tap-{run}", default);
+        var day = await harness.Rows.FiguresAsync("20261116", "d", $"tap-{run}", default);
         Assert.Equal(3, day.Count);
         Assert.Equal(new NumericStats(3, 6, 1, 3), day.Numeric["n"]);
         Assert.Equal(new Dictionary<string, long> { ["v0"] = 1, ["v1"] = 1, ["v2"] = 1 }, day.Values["k"]);
@@ -52,7 +52,7 @@ public sealed class CompactionTests(LocalHostFixture host) : IAsyncLifetime
 
         var rows = await RowsAsync(harness, "20261103", $"old-{run}");
         Assert.DoesNotContain(rows, row => row.GetString("State") == AggregateStore.Folded);
-        Assert.Equal(1, (await harness.Aggregates.ReadAsync("20261103", "d", $"old-{run}", default)).Count);
+        Assert.Equal(1, (await harness.Rows.FiguresAsync("20261103", "d", $"old-{run}", default)).Count);
     }
 
     private static async Task<List<TableEntity>> RowsAsync(AggregationHarness harness, string day, string eventName)

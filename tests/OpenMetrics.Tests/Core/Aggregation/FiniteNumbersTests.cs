@@ -29,10 +29,10 @@ public sealed class FiniteNumbersTests(LocalHostFixture host) : IAsyncLifetime
         }
 
         await harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
-        var live = await harness.Aggregates.ReadAsync("20261117", "d", $"big-{run}", default);
+        var live = await harness.Rows.FiguresAsync("20261117", "d", $"big-{run}", default);
         await harness.Compactor.CompactAsync(default);
-        var compacted = await harness.Aggregates.ReadAsync("20261117", "d", $"big-{run}", default);
-        var negative = await harness.Aggregates.ReadAsync("20261117", "d", $"big--{run}", default);
+        var compacted = await harness.Rows.FiguresAsync("20261117", "d", $"big-{run}", default);
+        var negative = await harness.Rows.FiguresAsync("20261117", "d", $"big--{run}", default);
 
         Assert.Equal(new NumericStats(4, double.MaxValue, double.MaxValue, double.MaxValue), live.Numeric["v"]);
         Assert.Equal(new NumericStats(4, double.MaxValue, double.MaxValue, double.MaxValue), compacted.Numeric["v"]);

@@ -30,9 +30,9 @@ public sealed class KeyRoundTripTests(LocalHostFixture host) : IAsyncLifetime
 
         Assert.Equal([(session, name)], stored.Select(e => (e.SessionId, e.Name)));
         Assert.Equal(user, (await harness.Identity.ReadSessionAsync(session, default))!.GetString("UserKey"));
-        Assert.Equal([session], await harness.Identity.ReadSessionsAsync(user, default));
-        Assert.Equal(1, (await harness.Aggregates.ReadAsync("20261123", "d", name, default)).Count);
-        Assert.Equal(1, await harness.Members.CountAsync("202611", "d23", MemberKeys.EventPart(name), default));
+        Assert.Equal([session], await harness.Rows.UserSessionsAsync(user, default));
+        Assert.Equal(1, (await harness.Rows.FiguresAsync("20261123", "d", name, default)).Count);
+        Assert.Equal(1, await harness.Rows.MemberCountAsync("202611", "d23", MemberKeys.EventPart(name), default));
     }
 
 }

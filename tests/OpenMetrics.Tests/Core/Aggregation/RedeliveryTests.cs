@@ -66,10 +66,10 @@ public sealed class RedeliveryTests(LocalHostFixture host, ITestOutputHelper out
         await monthLater.ProcessAllAsync(bodies);
         await monthLater.Compactor.CompactAsync(default);
 
-        var day = await monthLater.Aggregates.ReadAsync("20261103", "d", $"late-{run}", default);
+        var day = await monthLater.Rows.FiguresAsync("20261103", "d", $"late-{run}", default);
         Assert.Equal(1, day.Count);
         Assert.Equal(new NumericStats(1, 5, 5, 5), day.Numeric["n"]);
-        Assert.Equal(1, (await monthLater.Aggregates.ReadAsync("20261103", "h08", $"late-{run}", default)).Count);
+        Assert.Equal(1, (await monthLater.Rows.FiguresAsync("20261103", "h08", $"late-{run}", default)).Count);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class RedeliveryTests(LocalHostFixture host, ITestOutputHelper out
         await retry.ProcessAllAsync(bodies);
         await retry.Compactor.CompactAsync(default);
 
-        Assert.Equal(1, (await retry.Aggregates.ReadAsync("20261103", "d", $"crash-{run}", default)).Count);
+        Assert.Equal(1, (await retry.Rows.FiguresAsync("20261103", "d", $"crash-{run}", default)).Count);
     }
 
     [Fact]
@@ -147,13 +147,13 @@ public sealed class RedeliveryTests(LocalHostFixture host, ITestOutputHelper out
 
     private static async Task AssertFiguresAsync(AggregationHarness harness, string run)
     {
-        var views = await harness.Aggregates.ReadAsync("20261109", "d", $"view-{run}", default);
+        var views = await harness.Rows.FiguresAsync("20261109", "d", $"view-{run}", default);
         Assert.Equal(2, views.Count);
         Assert.Equal(new NumericStats(2, 7, 3, 4), views.Numeric["price"]);
-        Assert.Equal(2, (await harness.Aggregates.ReadAsync("20261109", "h10", $"view-{run}", default)).Count);
-        Assert.Equal(1, (await harness.Aggregates.ReadAsync("20261109", "d", $"buy-{run}", default)).Count);
-        Assert.Equal(1, await harness.Members.CountAsync("202611", "d09", MemberKeys.EventPart($"view-{run}"), default));
-        Assert.Equal(1, await harness.Members.CountAsync("202611", "d09", MemberKeys.EventPart($"buy-{run}"), default));
+        Assert.Equal(2, (await harness.Rows.FiguresAsync("20261109", "h10", $"view-{run}", default)).Count);
+        Assert.Equal(1, (await harness.Rows.FiguresAsync("20261109", "d", $"buy-{run}", default)).Count);
+        Assert.Equal(1, await harness.Rows.MemberCountAsync("202611", "d09", MemberKeys.EventPart($"view-{run}"), default));
+        Assert.Equal(1, await harness.Rows.MemberCountAsync("202611", "d09", MemberKeys.EventPart($"buy-{run}"), default));
         Assert.Equal($"u-{run}", (await harness.Identity.ReadSessionAsync($"b-{run}", default))!.GetString("UserKey"));
         var sessionEvents = await harness.Events.ReadSessionAsync($"b-{run}", default);
         Assert.Equal([new DateTimeOffset(2026, 11, 9, 10, 45, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 9, 10, 15, 0, TimeSpan.Zero)], sessionEvents.Select(e => e.Ts));

@@ -55,7 +55,7 @@ public sealed class MergeCycleTests(LocalHostFixture host) : IAsyncLifetime
             }
 
             Assert.All(owners, owner => Assert.Equal(alice[^1], owner));
-            Assert.Equal(1, await left.Members.CountAsync("202611", "d06", MemberKeys.EventPart($"open-{run}"), default));
+            Assert.Equal(1, await left.Rows.MemberCountAsync("202611", "d06", MemberKeys.EventPart($"open-{run}"), default));
         }
     }
 
@@ -86,7 +86,7 @@ public sealed class MergeCycleTests(LocalHostFixture host) : IAsyncLifetime
 
         Assert.Equal($"alice-{run}", await harness.Identity.ResolveAsync($"bob-{run}", default));
         Assert.Equal($"alice-{run}", await harness.Identity.ResolveAsync($"alice-{run}", default));
-        Assert.Equal(1, await harness.Members.CountAsync("202611", "d07", MemberKeys.EventPart($"open-{run}"), default));
+        Assert.Equal(1, await harness.Rows.MemberCountAsync("202611", "d07", MemberKeys.EventPart($"open-{run}"), default));
     }
 
     /// <summary>The users a key's MergedInto marks lead through, read row by row; fails on a user seen twice (a cycle).</summary>

@@ -82,8 +82,8 @@ public sealed class MergeRetryTests(LocalHostFixture host, ITestOutputHelper out
         }
 
         var open = MemberKeys.EventPart($"open-{run}");
-        Assert.True(await harness.Members.CountAsync("202611", "d02", open, default) == 1, $"crash after {allowed} requests: 2026-11-02");
-        Assert.True(await harness.Members.CountAsync("202611", "d05", open, default) == 1, $"crash after {allowed} requests: 2026-11-05");
-        Assert.True(await harness.Members.CountAsync("202611", "M", open, default) == 1, $"crash after {allowed} requests: November");
+        Assert.True(await harness.Rows.MemberCountAsync("202611", "d02", open, default) == 1, $"crash after {allowed} requests: 2026-11-02");
+        Assert.True(await harness.Rows.MemberCountAsync("202611", "d05", open, default) == 1, $"crash after {allowed} requests: 2026-11-05");
+        Assert.True(await harness.Rows.MemberCountAsync("202611", "M", open, default) == 1, $"crash after {allowed} requests: November");
     }
 }

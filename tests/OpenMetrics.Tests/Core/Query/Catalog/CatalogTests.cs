@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Query.Catalog;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Live;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Tests.Infrastructure;
@@ -35,9 +36,9 @@ public sealed class LiveViewTests(QueryHostFixture host)
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = Session("e"), userId = user }));
         await host.WaitForIngestAsync();
         var view = new LiveView(
-            host.Services.GetRequiredService<MinuteCounts>(),
-            host.Services.GetRequiredService<RecentEvents>(),
-            host.Storage.Tables().GetTableClient(StorageNames.IdentityTable),
+            host.Services.GetRequiredService<IMinuteCounts>(),
+            host.Services.GetRequiredService<IRecentEvents>(),
+            host.Services.GetRequiredService<IIdentityReader>(),
             new FixedClock(now));
 
         var live = await view.ReadAsync(null, 50, CancellationToken.None);

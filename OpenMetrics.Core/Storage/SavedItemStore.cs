@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Storage;
+using OpenMetrics.Core.Query.Saved;
 
-namespace OpenMetrics.Core.Query.Saved;
+namespace OpenMetrics.Core.Storage;
 
 /// <summary>
 /// Saved definitions in the <c>Saved</c> table: partition = the kind, row = the id, the definition as JSON text
 /// (chunked by <see cref="EntityText"/> when long). A kind holds tens to hundreds of items, so a list is one partition read.
 /// </summary>
-public sealed class SavedItemStore(TableClient table)
+public sealed class SavedItemStore(TableClient table) : ISavedItems
 {
     public async Task<List<JsonObject>> ListAsync(SavedKind kind, CancellationToken cancellationToken)
     {

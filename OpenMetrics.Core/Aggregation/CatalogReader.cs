@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Query.Catalog;
+using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
-namespace OpenMetrics.Core.Query.Catalog;
+namespace OpenMetrics.Core.Aggregation;
 
 /// <summary>
 /// Computes the catalog from the pre-aggregates. Counts, property keys and values: the day rows (<c>d|…</c>) of each
@@ -12,9 +13,9 @@ namespace OpenMetrics.Core.Query.Catalog;
 /// rows of its newest day, then the minute rows of its newest hour, so a precise time costs two small reads per
 /// distinct newest day and hour (usually today and this hour), not a read of every minute.
 /// </summary>
-public sealed class CatalogReader(TableClient aggregates)
+public sealed class CatalogReader(TableClient aggregates) : ICatalogSource
 {
-    public const int WindowDays = 30;
+    private const int WindowDays = ICatalogSource.WindowDays;
     private const int ParallelReads = 16;
 
     public async Task<CatalogSnapshot> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ public sealed class CatalogReader(TableClient aggregates)
         await ForEachPartitionAsync(days, async (day, partition, token) =>
         {
             var rows = new List<(string Name, BucketFigures Figures)>();
-            await foreach (var row in aggregates.QueryAsync<TableEntity>(Bucket(partition, "d|", "d}"), cancellationToken: token))
+            await foreach (var row in aggregates.QueryAsync<TableEntity>(Bucket(partition, KeyRange.StartingWith(UtcBuckets.DayLevel + "|")), cancellationToken: token))
             {
                 rows.Add((row.GetString("EventName"), BucketFigures.ReadFrom(row)));
             }
@@ -56,7 +57,7 @@ public sealed class CatalogReader(TableClient aggregates)
             var wanted = byDay.ToDictionary(e => e.Name, StringComparer.Ordinal);
             await ForEachPartitionAsync([byDay.Key], async (_, partition, token) =>
             {
-                await foreach (var row in aggregates.QueryAsync<TableEntity>(Bucket(partition, "h", "h}"), select: ["RowKey", "EventName", "Count"], cancellationToken: token))
+                await foreach (var row in aggregates.QueryAsync<TableEntity>(Bucket(partition, KeyRange.StartingWith("h")), select: ["RowKey", "EventName", "Count"], cancellationToken: token))
                 {
                     if (wanted.TryGetValue(row.GetString("EventName"), out var facts) && row.GetInt64("Count") > 0)
                     {
@@ -73,7 +74,7 @@ public sealed class CatalogReader(TableClient aggregates)
             var wanted = byHour.ToDictionary(pair => pair.Key.Name, pair => pair.Key, StringComparer.Ordinal);
             await ForEachPartitionAsync([byHour.Key.Day], async (_, partition, token) =>
             {
-                await foreach (var row in aggregates.QueryAsync<TableEntity>(Bucket(partition, "m" + byHour.Key.Hour, "m" + byHour.Key.Hour + "}"), select: ["RowKey", "EventName", "Count"], cancellationToken: token))
+                await foreach (var row in aggregates.QueryAsync<TableEntity>(Bucket(partition, KeyRange.StartingWith("m" + byHour.Key.Hour)), select: ["RowKey", "EventName", "Count"], cancellationToken: token))
                 {
                     if (wanted.TryGetValue(row.GetString("EventName"), out var facts) && row.GetInt64("Count") > 0)
                     {
@@ -90,9 +91,9 @@ public sealed class CatalogReader(TableClient aggregates)
         }
     }
 
-    /// <summary>The rows of one partition whose key lies in [<paramref name="from"/>, <paramref name="to"/>), tombstones left out.</summary>
-    private static string Bucket(string partition, string from, string to) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to} and State ne {AggregateStore.Folded}");
+    /// <summary>The rows of one partition whose key lies in the range, tombstones left out.</summary>
+    private static string Bucket(string partition, KeyRange rows) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {rows.From} and RowKey lt {rows.Before} and State ne {AggregateStore.Folded}");
 
     private static Task ForEachPartitionAsync(IEnumerable<string> days, Func<string, string, CancellationToken, ValueTask> read, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Storage;
 
-namespace OpenMetrics.Core.Query.People;
+namespace OpenMetrics.Core.Identity;
 
 /// <summary>The properties of a profile or session row (their current values, without the write times) as an answer's JSON object.</summary>
 internal static class StoredProps

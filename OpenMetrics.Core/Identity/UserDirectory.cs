@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Storage;
 
-namespace OpenMetrics.Core.Query.People;
+namespace OpenMetrics.Core.Identity;
 
 /// <summary>
 /// Finds users by id or property value. There is no index: a search reads every profile row (the user partitions
@@ -20,7 +20,7 @@ public sealed class UserDirectory(IdentityStore identity)
         var spans = ReadSpansAsync(cancellationToken);
         var users = new List<(string UserKey, JsonObject Props)>();
         await foreach (var profile in identity.Table.QueryAsync<TableEntity>(
-            e => e.PartitionKey.CompareTo("u_") >= 0 && e.PartitionKey.CompareTo("u`") < 0 && e.RowKey == IdentityKeys.ProfileRow,
+            $"{IdentityKeys.UserPartitions.PartitionFilter()} and {TableClient.CreateQueryFilter($"RowKey eq {IdentityKeys.ProfileRow}")}",
             cancellationToken: cancellationToken))
         {
             if (profile.GetString("MergedInto") is not null || profile.GetString("UserKey") is not { } userKey
@@ -54,7 +54,7 @@ public sealed class UserDirectory(IdentityStore identity)
     {
         var spans = new Dictionary<string, (DateTimeOffset First, DateTimeOffset Last)>(StringComparer.Ordinal);
         await foreach (var session in identity.Table.QueryAsync<TableEntity>(
-            e => e.PartitionKey.CompareTo("s_") >= 0 && e.PartitionKey.CompareTo("s`") < 0 && e.RowKey == IdentityKeys.SessionRow,
+            $"{IdentityKeys.SessionPartitions.PartitionFilter()} and {TableClient.CreateQueryFilter($"RowKey eq {IdentityKeys.SessionRow}")}",
             select: ["UserKey", "FirstSeen", "LastSeen"],
             cancellationToken: cancellationToken))
         {

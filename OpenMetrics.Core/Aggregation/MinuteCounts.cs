@@ -1,16 +1,17 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Query.Live;
+using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
-namespace OpenMetrics.Core.Query.Live;
+namespace OpenMetrics.Core.Aggregation;
 
 /// <summary>
 /// Events per UTC minute from the pre-aggregates: the minute rows (<c>mHHmm|…</c>) of a day's partitions, summaries
 /// and contributions not yet folded alike, tombstones skipped, so the figure is the same before and after compaction
 /// and a message counts as soon as the poller has processed it. One range read per day and shard, counts only.
 /// </summary>
-public sealed class MinuteCounts(TableClient aggregates)
+public sealed class MinuteCounts(TableClient aggregates) : IMinuteCounts
 {
     /// <param name="eventName">Only this event's rows when given; every event's otherwise.</param>
     public async Task<long[]> ReadAsync(DateTimeOffset firstMinute, int minutes, string? eventName, CancellationToken cancellationToken)
@@ -25,9 +26,9 @@ public sealed class MinuteCounts(TableClient aggregates)
 
     private async Task AddAsync(long[] counts, DateTimeOffset firstMinute, string partition, DateTimeOffset from, DateTimeOffset to, string? eventName, CancellationToken cancellationToken)
     {
-        // '}' sorts after the '|' that ends a bucket, so the range holds every row of the minutes from..to.
-        var lower = UtcBuckets.MinuteLevel(from);
-        var upper = UtcBuckets.MinuteLevel(to) + "}";
+        // Every row of the minutes from..to: their buckets start mHHmm.
+        var rows = KeyRange.Spanning(UtcBuckets.MinuteLevel(from), UtcBuckets.MinuteLevel(to));
+        var (lower, upper) = (rows.From, rows.Before);
         var filter = eventName is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper} and State ne {AggregateStore.Folded}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper} and State ne {AggregateStore.Folded} and EventName eq {eventName}");

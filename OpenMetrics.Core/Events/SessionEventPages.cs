@@ -1,22 +1,20 @@
-using Azure;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Events;
+using OpenMetrics.Core.Query.People;
 
-namespace OpenMetrics.Core.Query.People;
+namespace OpenMetrics.Core.Events;
 
 /// <summary>
 /// Reads the <c>SessionEvents</c> table for people: a session's pages newest first (row keys invert the page's last
 /// event time), a table page at a time, and how many events a session holds. Page rows sort before the ledger of
 /// client event ids, which every read here leaves out.
 /// </summary>
-public sealed class SessionEventPages(TableClient sessionEvents)
+public sealed class SessionEventPages(TableClient sessionEvents) : ISessionEventReader
 {
     /// <summary>
-    /// One table page of the session's pages, newest last event first: up to <paramref name="rows"/> rows from where
-    /// <paramref name="continuation"/> left off (null: from the start). With <paramref name="notAfter"/>, only pages
-    /// holding an event at or before it (their first event is): the server skips the newer ones.
+    /// One table page of the session's pages (one row per stored page), newest last event first. With
+    /// <paramref name="notAfter"/>, only pages whose first event is at or before it: the server skips the newer ones.
     /// </summary>
-    public async Task<Page<TableEntity>?> ReadAsync(string sessionId, DateTimeOffset? notAfter, string? continuation, int rows, CancellationToken cancellationToken)
+    public async Task<SessionPage?> ReadAsync(string sessionId, DateTimeOffset? notAfter, string? continuation, int rows, CancellationToken cancellationToken)
     {
         var partition = EventPageKeys.SessionPartition(sessionId);
         var filter = notAfter is { } time
@@ -24,13 +22,15 @@ public sealed class SessionEventPages(TableClient sessionEvents)
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {EventPageKeys.PageRowsEnd}");
         await foreach (var page in sessionEvents.QueryAsync<TableEntity>(filter, rows, cancellationToken: cancellationToken).AsPages(continuation, rows))
         {
-            return page;
+            var events = page.Values.SelectMany(EventPage.Read).ToList();
+            var oldestLast = page.Values.Count > 0 ? page.Values[^1].GetDateTimeOffset("LastTs") : null;
+            return new SessionPage(events, page.ContinuationToken, oldestLast);
         }
 
         return null;
     }
 
-    /// <summary>The number of events a session holds: the pages' counts, without reading their events.</summary>
+    /// <summary>The pages' counts, without reading their events.</summary>
     public async Task<long> CountAsync(string sessionId, CancellationToken cancellationToken)
     {
         var partition = EventPageKeys.SessionPartition(sessionId);

@@ -2,16 +2,16 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Storage;
+using OpenMetrics.Core.Query.Snapshots;
 
-namespace OpenMetrics.Core.Query.Snapshots;
+namespace OpenMetrics.Core.Storage;
 
 /// <summary>
 /// The <c>Snapshots</c> table: one partition per saved definition or ad-hoc query (<see cref="SnapshotKeys"/>), rows
 /// keyed by inverted compute time so that the newest sorts first and is one small read. Only the newest is kept: a
 /// save removes the older rows of its partition.
 /// </summary>
-public sealed class SnapshotStore(TableClient table)
+public sealed class SnapshotStore(TableClient table) : ISnapshotStore
 {
     public async Task<Snapshot?> NewestAsync(string key, CancellationToken cancellationToken)
     {
@@ -48,9 +48,8 @@ public sealed class SnapshotStore(TableClient table)
     public async Task<int> DeleteAdhocBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var deleted = 0;
-        var lower = SnapshotKeys.AdhocPrefix;
-        var upper = lower[..^1] + "`";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {lower} and PartitionKey lt {upper} and ComputedAt lt {cutoff}");
+        var adhoc = KeyRange.StartingWith(SnapshotKeys.AdhocPrefix);
+        var filter = $"{adhoc.PartitionFilter()} and {TableClient.CreateQueryFilter($"ComputedAt lt {cutoff}")}";
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);

@@ -1,51 +1,30 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
-namespace OpenMetrics.Core.Query.Trends;
+namespace OpenMetrics.Core.Aggregation;
 
 /// <summary>
 /// Reads the pre-aggregated figures of UTC day, hour and minute cells. Days the compactor still visits (today,
 /// yesterday, days marked late) are read from <c>Aggregates</c> (summaries plus live contributions); older days from
 /// their rollup copies: one read for the days and one for the hours of the whole range. Minutes always come from <c>Aggregates</c>.
 /// </summary>
-public sealed class PreaggregateCounts(TableClient aggregates, TableClient dailyRollups, TableClient hourlyRollups, TimeProvider clock)
+public sealed class PreaggregateCounts(TableClient aggregates, TableClient dailyRollups, TableClient hourlyRollups, TimeProvider clock) : IPreaggregateReader
 {
     private const int Parallelism = 16;
 
-    /// <summary>Figures per cell and event name, indexed by cell (a trend asks cell by cell).</summary>
-    public sealed class Figures
-    {
-        private readonly ConcurrentDictionary<UtcCell, ConcurrentDictionary<string, BucketFigures>> _byCell = new();
-
-        public IEnumerable<BucketFigures> All(UtcCell cell, Func<string, bool> eventMatches) =>
-            _byCell.TryGetValue(cell, out var byEvent) ? byEvent.Where(pair => eventMatches(pair.Key)).Select(pair => pair.Value) : [];
-
-        internal void Add(UtcCell cell, string eventName, BucketFigures figures)
-        {
-            var total = _byCell.GetOrAdd(cell, _ => new ConcurrentDictionary<string, BucketFigures>(StringComparer.Ordinal)).GetOrAdd(eventName, _ => new BucketFigures());
-            lock (total)
-            {
-                total.Add(figures);
-            }
-        }
-    }
-
-    /// <param name="events">The event names wanted; null for every event.</param>
-    /// <param name="withValues">Whether counts per property value are needed (breakdowns and filters); they are the bulk of a row.</param>
-    public async Task<Figures> ReadAsync(IReadOnlyCollection<UtcCell> cells, IReadOnlyCollection<string>? events, bool withValues, CancellationToken cancellationToken)
+    public async Task<PreaggregateFigures> ReadAsync(IReadOnlyCollection<UtcCell> cells, IReadOnlyCollection<string>? events, bool withValues, CancellationToken cancellationToken)
     {
         var hot = await HotDaysAsync(cancellationToken);
-        var figures = new Figures();
+        var figures = new PreaggregateFigures();
         var reads = new List<Func<Task>>();
         var wanted = cells.ToHashSet();
 
         // Days read from Aggregates, with the row ranges each needs; consecutive days that need the same ranges (today
         // and yesterday, mostly) are one read, as their partitions sort together.
-        var fromAggregates = new List<(DateTime Day, List<(string Lower, string Upper)> Ranges)>();
+        var fromAggregates = new List<(DateTime Day, List<KeyRange> Ranges)>();
         foreach (var day in cells.GroupBy(cell => cell.Start.UtcDateTime.Date).OrderBy(day => day.Key))
         {
             var minutes = day.Where(c => c.Level == CellLevel.Minute).ToList();
@@ -103,36 +82,34 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
     }
 
     /// <summary>Row-key ranges of one day partition that hold the cells: <c>d|…</c>, <c>hHH…</c>, <c>mHHmm…</c>.</summary>
-    private static IEnumerable<(string Lower, string Upper)> AggregateRanges(List<UtcCell> cells)
+    private static IEnumerable<KeyRange> AggregateRanges(List<UtcCell> cells)
     {
         if (cells.Any(c => c.Level == CellLevel.Day))
         {
-            yield return ("d|", "d}");
+            yield return KeyRange.StartingWith(UtcBuckets.DayLevel + "|");
         }
 
         var hours = cells.Where(c => c.Level == CellLevel.Hour).Select(c => UtcBuckets.HourLevel(c.Start)).ToList();
         if (hours.Count > 0)
         {
-            yield return (hours.Min(StringComparer.Ordinal)!, hours.Max(StringComparer.Ordinal) + "}");
+            yield return KeyRange.Spanning(hours.Min(StringComparer.Ordinal)!, hours.Max(StringComparer.Ordinal)!);
         }
 
         var minutes = cells.Where(c => c.Level == CellLevel.Minute).Select(c => UtcBuckets.MinuteLevel(c.Start)).ToList();
         if (minutes.Count > 0)
         {
-            yield return (minutes.Min(StringComparer.Ordinal)!, minutes.Max(StringComparer.Ordinal) + "}");
+            yield return KeyRange.Spanning(minutes.Min(StringComparer.Ordinal)!, minutes.Max(StringComparer.Ordinal)!);
         }
     }
 
     /// <summary>One read for all shards of consecutive days: their partitions (<c>yyyyMMdd_0</c> to <c>_3</c>) sort together.</summary>
     private async Task ReadAggregatesAsync(
-        string firstDay, string lastDay, (string Lower, string Upper) range, HashSet<UtcCell> wanted, IReadOnlyCollection<string>? events,
-        bool withValues, Figures figures, CancellationToken cancellationToken)
+        string firstDay, string lastDay, KeyRange rows, HashSet<UtcCell> wanted, IReadOnlyCollection<string>? events,
+        bool withValues, PreaggregateFigures figures, CancellationToken cancellationToken)
     {
-        var (lower, upper) = range;
-        var firstShard = firstDay + "_";
-        var afterShards = lastDay + "`";
+        var shards = KeyRange.Spanning(AggregateKeys.DayShards(firstDay), AggregateKeys.DayShards(lastDay));
         await foreach (var row in aggregates.QueryAsync<TableEntity>(
-            e => e.PartitionKey.CompareTo(firstShard) >= 0 && e.PartitionKey.CompareTo(afterShards) < 0 && e.RowKey.CompareTo(lower) >= 0 && e.RowKey.CompareTo(upper) < 0,
+            $"{shards.PartitionFilter()} and {rows.RowFilter()}",
             select: Columns(withValues, "State", "PartitionKey"),
             cancellationToken: cancellationToken))
         {
@@ -167,14 +144,13 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
 
         var ofEvents = events.Select(eventName =>
         {
-            var prefix = KeyEncoding.KeyPart(eventName) + "|";
-            var upper = prefix[..^1] + "}";
-            return TableClient.CreateQueryFilter($"(RowKey ge {prefix} and RowKey lt {upper})");
+            var rows = KeyRange.StartingWith(KeyEncoding.KeyPart(eventName) + "|");
+            return $"({rows.RowFilter()})";
         });
         return $"{months} and ({string.Join(" or ", ofEvents)})";
     }
 
-    private async Task ReadRollupsAsync(CellLevel level, string filter, HashSet<UtcCell> wanted, bool withValues, Figures figures, CancellationToken cancellationToken)
+    private async Task ReadRollupsAsync(CellLevel level, string filter, HashSet<UtcCell> wanted, bool withValues, PreaggregateFigures figures, CancellationToken cancellationToken)
     {
         var rollups = level == CellLevel.Day ? dailyRollups : hourlyRollups;
         await foreach (var row in rollups.QueryAsync<TableEntity>(filter, select: Columns(withValues, "PartitionKey"), cancellationToken: cancellationToken))

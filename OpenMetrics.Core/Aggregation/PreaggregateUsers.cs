@@ -1,44 +1,42 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Query.Trends;
+using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
-namespace OpenMetrics.Core.Query.Trends;
+namespace OpenMetrics.Core.Aggregation;
 
 /// <summary>
 /// Reads the exact user sets of <c>Members</c> for UTC hour, day, week and month cells: the users of a local bucket
 /// are the union of its cells' sets, and a range's distinct users the union of all. Merged users were renamed in
 /// these rows when they merged, so the sets already hold each user under the id it has now.
 /// </summary>
-public sealed class PreaggregateUsers(TableClient members)
+public sealed class PreaggregateUsers(TableClient members) : IUserSetReader
 {
     private const int Parallelism = 16;
 
-    /// <param name="eventPart">An event name, or <see cref="MemberKeys.ActiveEvent"/> for active users.</param>
-    public async Task<Dictionary<UtcCell, HashSet<string>>> ReadAsync(IReadOnlyCollection<UtcCell> cells, string eventPart, CancellationToken cancellationToken)
+    public async Task<Dictionary<UtcCell, HashSet<string>>> ReadAsync(IReadOnlyCollection<UtcCell> cells, string eventName, CancellationToken cancellationToken)
     {
-        var part = eventPart == MemberKeys.ActiveEvent ? eventPart : MemberKeys.EventPart(eventPart);
+        var part = eventName == IUserSetReader.ActiveUsers ? MemberKeys.ActiveEvent : MemberKeys.EventPart(eventName);
         var sets = new ConcurrentDictionary<UtcCell, HashSet<string>>();
-        var reads = new List<(UtcCell Cell, string Partition, string Prefix)>();
+        var reads = new List<(UtcCell Cell, string Partition, KeyRange Rows)>();
         foreach (var cell in cells)
         {
-            var prefix = $"{Bucket(cell)}|{part}|";
+            var rows = MemberKeys.Users(MemberKeys.Bucket(cell), part);
             foreach (var month in Months(cell))
             {
                 for (var shard = 0; shard < MemberKeys.Shards; shard++)
                 {
-                    reads.Add((cell, $"{month}_{shard.ToString(CultureInfo.InvariantCulture)}", prefix));
+                    reads.Add((cell, MemberKeys.Partition(month, shard), rows));
                 }
             }
         }
 
         await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (read, token) =>
         {
-            var upper = read.Prefix[..^1] + "}";
             var found = new List<string>();
             await foreach (var row in members.QueryAsync<TableEntity>(
-                e => e.PartitionKey == read.Partition && e.RowKey.CompareTo(read.Prefix) >= 0 && e.RowKey.CompareTo(upper) < 0,
+                $"{TableClient.CreateQueryFilter($"PartitionKey eq {read.Partition}")} and {read.Rows.RowFilter()}",
                 select: ["UserKey"],
                 cancellationToken: token))
             {
@@ -55,20 +53,6 @@ public sealed class PreaggregateUsers(TableClient members)
             }
         });
         return cells.ToDictionary(cell => cell, cell => sets.TryGetValue(cell, out var set) ? set : []);
-    }
-
-    /// <summary>The bucket part of a member row (see <see cref="MemberKeys"/>).</summary>
-    private static string Bucket(UtcCell cell)
-    {
-        var start = cell.Start.UtcDateTime;
-        return cell.Level switch
-        {
-            CellLevel.Month => "M",
-            CellLevel.Week => "w" + start.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
-            CellLevel.Day => "d" + start.ToString("dd", CultureInfo.InvariantCulture),
-            CellLevel.Hour => "h" + start.ToString("ddHH", CultureInfo.InvariantCulture),
-            _ => throw new ArgumentException("User sets are kept per hour at the finest.", nameof(cell)),
-        };
     }
 
     /// <summary>The month partitions a cell's rows live in: a week that straddles two months is in both.</summary>

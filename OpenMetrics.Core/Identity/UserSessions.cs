@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Query.People;
 
-namespace OpenMetrics.Core.Query.People;
+namespace OpenMetrics.Core.Identity;
 
 /// <summary>
 /// Reads which sessions belong to a user now: the user partition's <c>s_</c> rows name them (merges included), and
@@ -21,15 +21,15 @@ public sealed class UserSessions(IdentityStore identity)
 
         // Alias rows (a_…) and session rows (s_…) in one range read; the profile row sorts between them and is skipped.
         await foreach (var row in identity.Table.QueryAsync<TableEntity>(
-            e => e.PartitionKey == partition && e.RowKey.CompareTo("a_") >= 0 && e.RowKey.CompareTo("s`") < 0,
+            $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition}")} and {IdentityKeys.UserLinkRows.RowFilter()}",
             select: ["RowKey", "SessionId", "UserKey"],
             cancellationToken: cancellationToken))
         {
-            if (row.RowKey.StartsWith("s_", StringComparison.Ordinal) && row.GetString("SessionId") is { } sessionId)
+            if (IdentityKeys.IsUserSessionRow(row.RowKey) && row.GetString("SessionId") is { } sessionId)
             {
                 sessionIds.Add(sessionId);
             }
-            else if (row.RowKey.StartsWith("a_", StringComparison.Ordinal) && row.GetString("UserKey") is { } alias)
+            else if (IdentityKeys.IsAliasRow(row.RowKey) && row.GetString("UserKey") is { } alias)
             {
                 mergedUsers.Add(alias);
             }

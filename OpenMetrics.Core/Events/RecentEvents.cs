@@ -1,17 +1,16 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Events;
+using OpenMetrics.Core.Query.Live;
 
-namespace OpenMetrics.Core.Query.Live;
+namespace OpenMetrics.Core.Events;
 
 /// <summary>
 /// Raw events of the last hour or two, from the <c>Events</c> table. A page holds one message's events of one UTC hour
 /// and carries its last event time, so asking for the pages whose last event is in a time window lets the server skip
 /// the rest of the hour; the 16 shards of each hour are read in parallel.
 /// </summary>
-public sealed class RecentEvents(TableClient events)
+public sealed class RecentEvents(TableClient events) : IRecentEvents
 {
-    /// <summary>Every event of the pages, in the given UTC hours, whose last event falls in [<paramref name="from"/>, <paramref name="until"/>).</summary>
     public async Task<List<StoredEvent>> ReadAsync(IEnumerable<DateTimeOffset> hours, DateTimeOffset from, DateTimeOffset? until, CancellationToken cancellationToken)
     {
         var found = new ConcurrentBag<StoredEvent>();
