@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using OpenMetrics.Core.Http;
+using OpenMetrics.Core.Identity;
 
 namespace OpenMetrics.Core.Query.People;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Live;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Query.Live;
@@ -76,15 +76,15 @@ public sealed class LiveApiTests(QueryHostFixture host)
     private async Task<JsonElement> GetAsync(string query, DateTimeOffset now)
     {
         var view = new LiveView(
-            host.Services.GetRequiredService<MinuteCounts>(),
-            host.Services.GetRequiredService<RecentEvents>(),
-            host.Storage.Tables().GetTableClient(StorageNames.IdentityTable),
+            host.Services.GetRequiredService<IMinuteCounts>(),
+            host.Services.GetRequiredService<IRecentEvents>(),
+            host.Services.GetRequiredService<IIdentityReader>(),
             new FakeTimeProvider(now));
         var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
         request.Method = "GET";
         request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query);
 
-        var answer = await new LiveApi(view).HandleAsync(OpenMetrics.Core.Functions.QueryFunctionNames.Live, request, null, CancellationToken.None);
+        var answer = await new LiveApi(view).HandleAsync(request, null, CancellationToken.None);
 
         Assert.Equal(200, answer.Status);
         using var document = JsonDocument.Parse(answer.Body);
