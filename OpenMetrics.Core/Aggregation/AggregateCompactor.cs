@@ -103,10 +103,10 @@ public sealed class AggregateCompactor(TableClient table, RollupStore rollups, C
     private async Task FoldAsync(string partition, string summaryRow, TableEntity[] contributions, CancellationToken cancellationToken)
     {
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, summaryRow, cancellationToken: cancellationToken);
-        var figures = existing.HasValue ? BucketFigures.ReadFrom(existing.Value!) : new BucketFigures();
+        var figures = existing.HasValue ? BucketFigureColumns.Read(existing.Value!) : new BucketFigures();
         foreach (var contribution in contributions)
         {
-            figures.Add(BucketFigures.ReadFrom(contribution));
+            figures.Add(BucketFigureColumns.Read(contribution));
         }
 
         var (bucket, _, _) = AggregateKeys.Parse(summaryRow);
@@ -118,7 +118,7 @@ public sealed class AggregateCompactor(TableClient table, RollupStore rollups, C
             ["EventName"] = eventName,
             ["State"] = AggregateStore.Summary,
         };
-        figures.WriteTo(summary);
+        BucketFigureColumns.Write(figures, summary);
         var actions = new List<TableTransactionAction>
         {
             existing.HasValue

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Aggregation;
 
@@ -11,6 +9,13 @@ namespace OpenMetrics.Core.Aggregation;
 /// </summary>
 public sealed class BucketFigures
 {
+    public BucketFigures()
+    {
+    }
+
+    /// <summary>Figures read back from storage start from their stored count.</summary>
+    public BucketFigures(long count) => Count = count;
+
     public long Count { get; private set; }
 
     public Dictionary<string, NumericStats> Numeric { get; } = new(StringComparer.Ordinal);
@@ -55,35 +60,6 @@ public sealed class BucketFigures
                 AddValue(name, value, count);
             }
         }
-    }
-
-    public void WriteTo(TableEntity entity)
-    {
-        entity["Count"] = Count;
-        EntityText.Write(entity, "Numeric", Numeric.Count == 0 ? null : JsonSerializer.Serialize(Numeric, AggregateJson.Default.DictionaryStringNumericStats));
-        EntityText.Write(entity, "Values", Values.Count == 0 ? null : JsonSerializer.Serialize(Values, AggregateJson.Default.DictionaryStringDictionaryStringInt64));
-    }
-
-    public static BucketFigures ReadFrom(TableEntity entity)
-    {
-        var figures = new BucketFigures { Count = entity.GetInt64("Count") ?? 0 };
-        if (EntityText.Read(entity, "Numeric") is { } numeric)
-        {
-            foreach (var (name, stats) in JsonSerializer.Deserialize(numeric, AggregateJson.Default.DictionaryStringNumericStats)!)
-            {
-                figures.Numeric[name] = stats;
-            }
-        }
-
-        if (EntityText.Read(entity, "Values") is { } values)
-        {
-            foreach (var (name, counts) in JsonSerializer.Deserialize(values, AggregateJson.Default.DictionaryStringDictionaryStringInt64)!)
-            {
-                figures.Values[name] = counts;
-            }
-        }
-
-        return figures;
     }
 
     private void AddValue(string prop, string value, long count)

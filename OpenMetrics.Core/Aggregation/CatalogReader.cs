@@ -30,7 +30,7 @@ public sealed class CatalogReader(TableClient aggregates) : ICatalogSource
             var rows = new List<(string Name, BucketFigures Figures)>();
             await foreach (var row in aggregates.QueryAsync<TableEntity>(Bucket(partition, KeyRange.StartingWith(UtcBuckets.DayLevel + "|")), cancellationToken: token))
             {
-                rows.Add((row.GetString("EventName"), BucketFigures.ReadFrom(row)));
+                rows.Add((row.GetString("EventName"), BucketFigureColumns.Read(row)));
             }
 
             foreach (var (name, figures) in rows)

@@ -128,7 +128,7 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
             };
             if (wanted.Contains(cell))
             {
-                figures.Add(cell, eventName, BucketFigures.ReadFrom(row));
+                figures.Add(cell, eventName, BucketFigureColumns.Read(row));
             }
         }
     }
@@ -166,7 +166,7 @@ public sealed class PreaggregateCounts(TableClient aggregates, TableClient daily
             var cell = new UtcCell(level, new DateTimeOffset(start, TimeSpan.Zero));
             if (wanted.Contains(cell) && row.GetString("EventName") is { } eventName)
             {
-                figures.Add(cell, eventName, BucketFigures.ReadFrom(row));
+                figures.Add(cell, eventName, BucketFigureColumns.Read(row));
             }
         }
     }

@@ -41,7 +41,7 @@ public sealed class RollupStore(TableClient daily, TableClient hourly)
         {
             ["EventName"] = eventName,
         };
-        figures.WriteTo(entity);
+        BucketFigureColumns.Write(figures, entity);
         return (entity, level == RollupKeys.DayLevel);
     }
 }

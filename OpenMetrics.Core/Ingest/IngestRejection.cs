@@ -12,7 +12,7 @@ public sealed record IngestRejection(int Status, string Error, string? Field, in
 
     public static IngestRejection UnsupportedMediaType(string error) => new(415, error, null);
 
-    public static IngestRejection Unauthorized(string error) => new(401, error, WriteKeyCheck.Field);
+    public static IngestRejection Unauthorized(string error, string field) => new(401, error, field);
 
     public static IngestRejection TooManyRequests(string error, int retryAfterSeconds) => new(429, error, null, retryAfterSeconds);
 

@@ -74,7 +74,7 @@ public sealed class WriteKeyCheck
 
         return IngestRejection.Unauthorized(presented.Count == 0
             ? $"the write key is missing: send it as the header {Header}, as ?{Field}= or as the payload field \"{Field}\""
-            : "the write key is not valid");
+            : "the write key is not valid", Field);
     }
 
     private static List<string> Presented(HttpRequest request, JsonElement payload)

@@ -15,6 +15,6 @@ public sealed class DeleteUserHandler(UserDeletion deletion) : IQueryHandler
     {
         var userId = RouteIds.UserId(request, QueryRoutes.User, id);
         var deleted = await deletion.DeleteAsync(userId, cancellationToken) ?? throw QueryException.NotFound($"The user '{userId}'");
-        return QueryJson.Answer(deleted);
+        return QueryAnswers.Answer(deleted);
     }
 }

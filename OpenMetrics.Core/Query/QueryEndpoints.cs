@@ -32,12 +32,12 @@ public sealed partial class QueryEndpoints(QueryAccess access, IServiceProvider 
         }
         catch (QueryException exception)
         {
-            return QueryJson.Error(exception);
+            return QueryAnswers.Error(exception);
         }
         catch (Exception exception) when (StorageTrouble.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
         {
             LogStorageTrouble(logger, exception, request.Path);
-            return QueryJson.Answer(new QueryError("Storage is unavailable right now; try again in a few seconds.", null), 503)
+            return QueryAnswers.Answer(new QueryError("Storage is unavailable right now; try again in a few seconds.", null), 503)
                 .WithHeader("Retry-After", "5");
         }
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using OpenMetrics.Core.Http;
 
 namespace OpenMetrics.Core.Query;
 
@@ -14,11 +13,4 @@ public static class QueryJson
     {
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
-
-    public static HttpAnswer Answer<T>(T value, int status = 200) =>
-        HttpAnswer.Json(status, value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)))
-            .WithHeader("Cache-Control", "no-store");
-
-    public static HttpAnswer Error(QueryException exception) =>
-        Answer(new QueryError(exception.Message, exception.Field), exception.Status);
 }

@@ -77,7 +77,7 @@ public sealed partial class QueryAccess
         }
 
         return IsChange(request) && _signIn.WriterGroup is { Length: > 0 } writers && !principal.IsMemberOf(writers)
-            ? QueryJson.Answer(new QueryError("Changing things is for the writer group (OpenMetrics:Query:WriterGroup); you may read.", null), 403)
+            ? QueryAnswers.Answer(new QueryError("Changing things is for the writer group (OpenMetrics:Query:WriterGroup); you may read.", null), 403)
             : null;
     }
 
@@ -89,13 +89,13 @@ public sealed partial class QueryAccess
     private HttpAnswer KeyRequired()
     {
         var answer = _signIn.PlatformSignIn
-            ? QueryJson.Answer(new SignInRequired("Sign in, or send the query key in the header x-openmetrics-key.", null, SignInPage), 401)
-            : QueryJson.Answer(new QueryError("A valid query key is required: header x-openmetrics-key or Authorization: Bearer.", null), 401);
+            ? QueryAnswers.Answer(new SignInRequired("Sign in, or send the query key in the header x-openmetrics-key.", null, SignInPage), 401)
+            : QueryAnswers.Answer(new QueryError("A valid query key is required: header x-openmetrics-key or Authorization: Bearer.", null), 401);
         return answer.WithHeader("WWW-Authenticate", "Bearer");
     }
 
     private static HttpAnswer KeyUnresolved() =>
-        QueryJson.Answer(new QueryError("The query key is not available yet (its Key Vault reference has not resolved); try again shortly.", null), 503)
+        QueryAnswers.Answer(new QueryError("The query key is not available yet (its Key Vault reference has not resolved); try again shortly.", null), 503)
             .WithHeader("Retry-After", UnresolvedRetryAfterSeconds);
 
     /// <summary>The body of a 401 when sign-in is on: where to sign in.</summary>

@@ -20,6 +20,6 @@ public sealed class CatalogApi(EventCatalog catalog) : IQueryHandler
         var entries = eventName is null
             ? snapshot.Events.Select(facts => facts.ToEntry(ValuesInListing))
             : snapshot.Events.Where(facts => string.Equals(facts.Name, eventName, StringComparison.Ordinal)).Select(facts => facts.ToEntry(ValuesForOneEvent));
-        return QueryJson.Answer(new CatalogAnswer(snapshot.Since, snapshot.Until, snapshot.ComputedAt, [.. entries]));
+        return QueryAnswers.Answer(new CatalogAnswer(snapshot.Since, snapshot.Until, snapshot.ComputedAt, [.. entries]));
     }
 }

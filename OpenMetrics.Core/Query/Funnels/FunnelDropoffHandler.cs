@@ -45,6 +45,6 @@ public sealed class FunnelDropoffHandler(FunnelAnalysis analysis, SnapshotAnswer
         }
 
         var answer = await answers.AnswerAsync(analysis, query, cancellationToken);
-        return QueryJson.Answer(FunnelDropoff.Pick(answer, step, breakdownValue));
+        return QueryAnswers.Answer(FunnelDropoff.Pick(answer, step, breakdownValue));
     }
 }

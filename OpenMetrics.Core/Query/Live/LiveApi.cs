@@ -10,6 +10,6 @@ public sealed class LiveApi(LiveView view) : IQueryHandler
     {
         var eventName = QueryStringArguments.Text(request, "event");
         var latest = QueryStringArguments.WholeNumber(request, "limit", 50, 1, 500);
-        return QueryJson.Answer(await view.ReadAsync(eventName, latest, cancellationToken));
+        return QueryAnswers.Answer(await view.ReadAsync(eventName, latest, cancellationToken));
     }
 }

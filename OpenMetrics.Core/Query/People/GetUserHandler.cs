@@ -10,6 +10,6 @@ public sealed class GetUserHandler(UserLookup lookup, UserProfiles profiles) : I
     public async Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken)
     {
         var user = await lookup.FindAsync(RouteIds.UserId(request, QueryRoutes.User, id), cancellationToken);
-        return QueryJson.Answer(await profiles.ReadAsync(user, cancellationToken));
+        return QueryAnswers.Answer(await profiles.ReadAsync(user, cancellationToken));
     }
 }

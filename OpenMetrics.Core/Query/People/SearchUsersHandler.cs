@@ -15,6 +15,6 @@ public sealed class SearchUsersHandler(UserDirectory directory) : IQueryHandler
         var search = QueryStringArguments.Text(request, "search");
         var limit = QueryStringArguments.WholeNumber(request, "limit", 50, 1, 1000);
         var anonymous = QueryStringArguments.Bool(request, "anonymous", true);
-        return QueryJson.Answer(new UserSearchAnswer(await directory.SearchAsync(search, limit, anonymous, cancellationToken)));
+        return QueryAnswers.Answer(new UserSearchAnswer(await directory.SearchAsync(search, limit, anonymous, cancellationToken)));
     }
 }

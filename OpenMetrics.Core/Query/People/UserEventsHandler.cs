@@ -17,6 +17,6 @@ public sealed class UserEventsHandler(UserLookup lookup, UserTimeline timeline) 
         var filter = new TimelineFilter(before, QueryStringArguments.Text(request, "event"));
         var owner = await lookup.FindAsync(RouteIds.UserId(request, QueryRoutes.UserEvents, id), cancellationToken);
         var (events, next) = await timeline.ReadAsync(owner.UserKey, pageSize, filter, cancellationToken);
-        return QueryJson.Answer(new TimelinePage(events, next, owner.UserKey, owner.MergedFrom));
+        return QueryAnswers.Answer(new TimelinePage(events, next, owner.UserKey, owner.MergedFrom));
     }
 }

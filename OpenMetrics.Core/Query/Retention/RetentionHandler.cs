@@ -10,6 +10,6 @@ public sealed class RetentionHandler(RetentionAnalysis analysis, SnapshotAnswers
     public async Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken)
     {
         var body = await QueryBody.ReadObjectAsync(request, cancellationToken);
-        return QueryJson.Answer(await answers.AnswerAsync(analysis, body, cancellationToken));
+        return QueryAnswers.Answer(await answers.AnswerAsync(analysis, body, cancellationToken));
     }
 }

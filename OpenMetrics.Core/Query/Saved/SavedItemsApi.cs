@@ -28,7 +28,7 @@ public sealed class SavedItemsApi(ISavedItems store, IEnumerable<ISavedDefinitio
     public async Task<HttpAnswer> ListAsync(SavedKind kind, HttpRequest request, CancellationToken cancellationToken) =>
         HttpMethods.IsPost(request.Method)
             ? await SaveAsync(kind, NewId(), request, created: true, cancellationToken)
-            : QueryJson.Answer(new Dictionary<string, List<JsonObject>> { [kind.Name] = await store.ListAsync(kind, cancellationToken) });
+            : QueryAnswers.Answer(new Dictionary<string, List<JsonObject>> { [kind.Name] = await store.ListAsync(kind, cancellationToken) });
 
     public async Task<HttpAnswer> ItemAsync(SavedKind kind, HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -42,12 +42,12 @@ public sealed class SavedItemsApi(ISavedItems store, IEnumerable<ISavedDefinitio
         {
             return await store.DeleteAsync(kind, id, cancellationToken)
                 ? HttpAnswer.Empty(204)
-                : QueryJson.Error(QueryException.NotFound($"The {kind.Name} item '{id}'"));
+                : QueryAnswers.Error(QueryException.NotFound($"The {kind.Name} item '{id}'"));
         }
 
         return await store.GetAsync(kind, id, cancellationToken) is { } item
-            ? QueryJson.Answer(item)
-            : QueryJson.Error(QueryException.NotFound($"The {kind.Name} item '{id}'"));
+            ? QueryAnswers.Answer(item)
+            : QueryAnswers.Error(QueryException.NotFound($"The {kind.Name} item '{id}'"));
     }
 
     private async Task<HttpAnswer> SaveAsync(SavedKind kind, string id, HttpRequest request, bool created, CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ public sealed class SavedItemsApi(ISavedItems store, IEnumerable<ISavedDefinitio
         item["createdAt"] = existing?["createdAt"]?.DeepClone() ?? JsonValue.Create(now);
         item["updatedAt"] = JsonValue.Create(now);
         await store.PutAsync(kind, id, item, cancellationToken);
-        return QueryJson.Answer(item, created || existing is null ? 201 : 200);
+        return QueryAnswers.Answer(item, created || existing is null ? 201 : 200);
     }
 
     private static void CheckId(string id)

@@ -15,7 +15,7 @@ public sealed class SettingsApi(IConfiguration configuration) : IQueryHandler
     public const string IngestUrlSetting = "OPENMETRICS_INGEST_URL";
 
     public Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken) =>
-        Task.FromResult(QueryJson.Answer(new SettingsAnswer(configuration[IngestUrlSetting] is { Length: > 0 } url ? url.TrimEnd('/') : null)));
+        Task.FromResult(QueryAnswers.Answer(new SettingsAnswer(configuration[IngestUrlSetting] is { Length: > 0 } url ? url.TrimEnd('/') : null)));
 
     /// <param name="IngestUrl">The logging API's base URL; null when it is the dashboard's own origin.</param>
     public sealed record SettingsAnswer(string? IngestUrl);

@@ -20,7 +20,7 @@ public sealed class TrendsHandler(
     public async Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken)
     {
         var query = parser.Parse(await QueryBody.ReadObjectAsync(request, cancellationToken));
-        return QueryJson.Answer(await AnswerAsync(query, cancellationToken));
+        return QueryAnswers.Answer(await AnswerAsync(query, cancellationToken));
     }
 
     public async Task<TrendsAnswer> AnswerAsync(TrendsQuery query, CancellationToken cancellationToken)

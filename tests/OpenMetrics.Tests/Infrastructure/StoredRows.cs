@@ -26,7 +26,7 @@ public sealed class StoredRows(AggregationTables tables)
                 e => e.PartitionKey == partition && e.RowKey.CompareTo(rows.From) >= 0 && e.RowKey.CompareTo(rows.Before) < 0 && e.GetString("State") != AggregateStore.Folded,
                 cancellationToken: cancellationToken))
             {
-                total.Add(BucketFigures.ReadFrom(row));
+                total.Add(BucketFigureColumns.Read(row));
             }
         }
 
