@@ -1,6 +1,7 @@
-using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Query;
+using OpenMetrics.Core.Query.People;
 
-namespace OpenMetrics.Core.Query.People;
+namespace OpenMetrics.Core.Identity;
 
 /// <summary>
 /// Finds the user a route's id names. An id merged into another user answers for that user (the merge chain followed
