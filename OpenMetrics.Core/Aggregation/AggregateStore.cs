@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Ingest;
+using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Aggregation;
 
@@ -48,7 +49,7 @@ public sealed class AggregateStore(TableClient table, TimeProvider clock)
                 ["EventName"] = pair.Key.Event,
                 ["State"] = Live,
             };
-            pair.Value.WriteTo(entity);
+            BucketFigureColumns.Write(pair.Value, entity);
             return entity;
         });
 
@@ -64,7 +65,7 @@ public sealed class AggregateStore(TableClient table, TimeProvider clock)
     /// <summary>The compactor visits today and yesterday by itself; an older day with new contributions is marked for it.</summary>
     private async Task MarkLateDaysAsync(IEnumerable<string> partitions, CancellationToken cancellationToken)
     {
-        var yesterday = Time.UtcBuckets.Day(clock.GetUtcNow().AddDays(-1));
+        var yesterday = UtcBuckets.Day(clock.GetUtcNow().AddDays(-1));
         var late = partitions.Where(partition => string.CompareOrdinal(partition[..8], yesterday) < 0)
             .Select(partition => new TableEntity(LatePartition, partition));
         await Storage.TableBatches.SubmitAsync(table, late, TableTransactionActionType.UpsertReplace, cancellationToken);

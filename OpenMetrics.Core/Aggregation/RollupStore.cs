@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Aggregation;
 
@@ -37,7 +38,7 @@ public sealed class RollupStore(TableClient daily, TableClient hourly)
         var shard = int.Parse(partition[9..], CultureInfo.InvariantCulture);
         var level = bucket == RollupKeys.DayLevel ? RollupKeys.DayLevel : RollupKeys.HourLevel;
         var inMonth = level == RollupKeys.DayLevel ? partition[6..8] : partition[6..8] + bucket[1..];
-        var entity = new TableEntity(RollupKeys.Partition(level, day), RollupKeys.Row(Storage.KeyEncoding.KeyPart(eventName), inMonth, shard))
+        var entity = new TableEntity(RollupKeys.Partition(level, day), RollupKeys.Row(KeyEncoding.KeyPart(eventName), inMonth, shard))
         {
             ["EventName"] = eventName,
         };

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Identity;
 
@@ -92,5 +93,5 @@ public sealed class MergeLedger(TableClient table)
         return row.HasValue ? row.Value : null;
     }
 
-    private static string Row(string userKey) => Storage.KeyEncoding.KeyPart(userKey);
+    private static string Row(string userKey) => KeyEncoding.KeyPart(userKey);
 }

@@ -122,7 +122,7 @@ public sealed class BulkSeeder(TableServiceClient tables)
                 ["EventName"] = eventName,
                 ["State"] = AggregateStore.Summary,
             };
-            bucketFigures.WriteTo(summary);
+            BucketFigureColumns.Write(bucketFigures, summary);
             summaries.Add(summary);
             if (RollupStore.Copy(partition, bucket, eventName, bucketFigures) is { } copy)
             {

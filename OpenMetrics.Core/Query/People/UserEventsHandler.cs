@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Http;
+using OpenMetrics.Core.Identity;
 
 namespace OpenMetrics.Core.Query.People;
 
