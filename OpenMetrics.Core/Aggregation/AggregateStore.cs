@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Ingest;
+using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Aggregation;
@@ -56,7 +57,7 @@ public sealed class AggregateStore(TableClient table, TimeProvider clock)
         // Chunks are cut the same way on every try (ordered rows), so a chunk that exists was written whole before.
         var transactions = rows
             .GroupBy(row => row.PartitionKey)
-            .SelectMany(partition => partition.OrderBy(row => row.RowKey, StringComparer.Ordinal).Chunk(Storage.TableBatches.MaxPerTransaction))
+            .SelectMany(partition => partition.OrderBy(row => row.RowKey, StringComparer.Ordinal).Chunk(TableBatches.MaxPerTransaction))
             .Select(chunk => InsertOnceAsync(chunk, cancellationToken));
         await Task.WhenAll(transactions);
         await MarkLateDaysAsync(figures.Keys.Select(key => key.Partition).Distinct(), cancellationToken);
@@ -68,7 +69,7 @@ public sealed class AggregateStore(TableClient table, TimeProvider clock)
         var yesterday = UtcBuckets.Day(clock.GetUtcNow().AddDays(-1));
         var late = partitions.Where(partition => string.CompareOrdinal(partition[..8], yesterday) < 0)
             .Select(partition => new TableEntity(LatePartition, partition));
-        await Storage.TableBatches.SubmitAsync(table, late, TableTransactionActionType.UpsertReplace, cancellationToken);
+        await TableBatches.SubmitAsync(table, late, TableTransactionActionType.UpsertReplace, cancellationToken);
     }
 
     private async Task InsertOnceAsync(TableEntity[] chunk, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenMetrics.Core.Functions;
+using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
@@ -114,7 +115,7 @@ public sealed class PoisonDiscarder(QueueClient poison, BlobContainerClient clai
     }
 
     /// <summary>The ingest message's envelope, or null for a body too broken to read (it may be why it is poison).</summary>
-    private static Ingest.IngestMessage? Envelope(BinaryData body)
+    private static IngestMessage? Envelope(BinaryData body)
     {
         try
         {
