@@ -42,7 +42,7 @@ public sealed class LocalHostOptions
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Extra storage client settings, such as a request counter for the load benchmark.</summary>
-    public Core.Storage.StorageClientOptions StorageClientOptions { get; set; } = new();
+    public OpenMetrics.Core.Storage.StorageClientOptions StorageClientOptions { get; set; } = new();
 
     /// <summary>
     /// The query key of <c>/api/*</c> (docs/query.md, "Access"): <c>OPENMETRICS_QUERY_KEY</c> when set, otherwise one made at
