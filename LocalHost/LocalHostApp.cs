@@ -19,14 +19,14 @@ public static class LocalHostApp
     public static WebApplication Build(LocalHostOptions options, string[]? args = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
-        builder.Configuration[Core.Storage.StorageNames.Connection] = options.StorageConnectionString;
+        builder.Configuration[OpenMetrics.Core.Storage.StorageNames.Connection] = options.StorageConnectionString;
         builder.WebHost.UseUrls($"http://localhost:{options.Port}");
         var limits = new IngestLimits();
         builder.Configuration.GetSection(IngestLimits.Section).Bind(limits);
         builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Clock);
-        builder.Services.AddSingleton(Core.Storage.StorageAccount.FromConnectionString(options.StorageConnectionString, options.StorageClientOptions));
+        builder.Services.AddSingleton(OpenMetrics.Core.Storage.StorageAccount.FromConnectionString(options.StorageConnectionString, options.StorageClientOptions));
         OffUnlessSet(builder.Configuration.GetSection(IngestRateLimits.Section));
         builder.Services.AddOpenMetricsIngest(builder.Configuration);
         builder.Services.AddOpenMetricsAggregation(builder.Configuration);
