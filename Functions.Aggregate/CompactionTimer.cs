@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Functions;
+using OpenMetrics.Storage.Aggregation;
 
 namespace OpenMetrics.Functions.Aggregate;
 

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Privacy;
+using OpenMetrics.Storage.Privacy;
 
 namespace OpenMetrics.Functions.Aggregate;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OpenMetrics.Apps.Queues;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Queues;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using OpenMetrics.Core.Dashboard;
+using OpenMetrics.Apps.Dashboard;
 using OpenMetrics.Core.Functions;
 
 namespace OpenMetrics.Functions.Query;

@@ -1,17 +1,26 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OpenMetrics.Apps.Privacy;
+using OpenMetrics.Apps.Query;
+using OpenMetrics.Apps.Query.Catalog;
+using OpenMetrics.Apps.Query.Funnels;
+using OpenMetrics.Apps.Query.Live;
+using OpenMetrics.Apps.Query.OpenApi;
+using OpenMetrics.Apps.Query.People;
+using OpenMetrics.Apps.Query.Retention;
+using OpenMetrics.Apps.Query.Settings;
+using OpenMetrics.Apps.Query.Trends;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Privacy;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Catalog;
 using OpenMetrics.Core.Query.Funnels;
 using OpenMetrics.Core.Query.Live;
-using OpenMetrics.Core.Query.OpenApi;
 using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Query.Retention;
-using OpenMetrics.Core.Query.Settings;
 using OpenMetrics.Core.Query.Trends;
+using OpenMetrics.Storage.Privacy;
 
 namespace OpenMetrics.Functions.Query;
 

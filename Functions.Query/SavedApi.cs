@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OpenMetrics.Apps.Query;
+using OpenMetrics.Apps.Query.Saved;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Saved;

@@ -1,5 +1,8 @@
+using OpenMetrics.Apps.Queues;
 using OpenMetrics.Core.Queues;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Queues;
 
 namespace OpenMetrics.LocalHost;
 

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using OpenMetrics.Core.Dashboard;
+using OpenMetrics.Apps.Dashboard;
+using OpenMetrics.Apps.Functions;
+using OpenMetrics.Apps.Hosting;
+using OpenMetrics.Apps.Http;
+using OpenMetrics.Apps.Query.Access;
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Hosting;
-using OpenMetrics.Core.Http;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Query.Access;
 
@@ -19,14 +21,14 @@ public static class LocalHostApp
     public static WebApplication Build(LocalHostOptions options, string[]? args = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
-        builder.Configuration[OpenMetrics.Core.Storage.StorageNames.Connection] = options.StorageConnectionString;
+        builder.Configuration[OpenMetrics.Storage.StorageNames.Connection] = options.StorageConnectionString;
         builder.WebHost.UseUrls($"http://localhost:{options.Port}");
         var limits = new IngestLimits();
         builder.Configuration.GetSection(IngestLimits.Section).Bind(limits);
         builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Clock);
-        builder.Services.AddSingleton(OpenMetrics.Core.Storage.StorageAccount.FromConnectionString(options.StorageConnectionString, options.StorageClientOptions));
+        builder.Services.AddSingleton(OpenMetrics.Storage.StorageAccount.FromConnectionString(options.StorageConnectionString, options.StorageClientOptions));
         OffUnlessSet(builder.Configuration.GetSection(IngestRateLimits.Section));
         builder.Services.AddOpenMetricsIngest(builder.Configuration);
         builder.Services.AddOpenMetricsAggregation(builder.Configuration);

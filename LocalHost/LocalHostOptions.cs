@@ -42,13 +42,13 @@ public sealed class LocalHostOptions
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Extra storage client settings, such as a request counter for the load benchmark.</summary>
-    public OpenMetrics.Core.Storage.StorageClientOptions StorageClientOptions { get; set; } = new();
+    public OpenMetrics.Storage.StorageClientOptions StorageClientOptions { get; set; } = new();
 
     /// <summary>
     /// The query key of <c>/api/*</c> (docs/query.md, "Access"): <c>OPENMETRICS_QUERY_KEY</c> when set, otherwise one made at
     /// start, which the host prints inside the dashboard link.
     /// </summary>
-    public string QueryKey { get; set; } = OpenMetrics.Core.Query.Access.QueryKey.Generate().Value;
+    public string QueryKey { get; set; } = OpenMetrics.Apps.Query.Access.QueryKey.Generate().Value;
 
     /// <summary>Whether <see cref="QueryKey"/> was made at start rather than configured.</summary>
     public bool QueryKeyGenerated { get; private set; } = true;
@@ -67,7 +67,7 @@ public sealed class LocalHostOptions
             options.StorageConnectionString = storage;
         }
 
-        if (Environment.GetEnvironmentVariable(OpenMetrics.Core.Query.Access.QueryKey.Setting) is { Length: > 0 } key)
+        if (Environment.GetEnvironmentVariable(OpenMetrics.Apps.Query.Access.QueryKey.Setting) is { Length: > 0 } key)
         {
             options.QueryKey = key;
             options.QueryKeyGenerated = false;

@@ -1,8 +1,11 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using OpenMetrics.Apps.Functions;
+using OpenMetrics.Apps.Queues;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Queues;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
 
 namespace OpenMetrics.LocalHost;
 

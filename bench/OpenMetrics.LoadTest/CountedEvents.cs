@@ -20,7 +20,7 @@ internal static class CountedEvents
             to = now.AddDays(1).ToString("O"),
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/query/trends") { Content = new StringContent(query, Encoding.UTF8, "application/json") };
-        request.Headers.Add(OpenMetrics.Core.Query.Access.QueryKey.Header, queryKey);
+        request.Headers.Add(OpenMetrics.Apps.Query.Access.QueryKey.Header, queryKey);
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.LoadTest;
 using OpenMetrics.LocalHost;
+using OpenMetrics.Storage;
 
 // Usage: dotnet run -c Release --project bench/OpenMetrics.LoadTest -- [seconds, default 60] [clients, default 8] [calls/s, default 0 = as fast as possible]
 // Starts its own Azurite (in memory, free ports) and the local host in this process, measures Azurite's batch-insert

@@ -7,6 +7,10 @@ using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Aggregation;
+using OpenMetrics.Storage.Events;
+using OpenMetrics.Storage.Identity;
 
 namespace OpenMetrics.QueryBench;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 using OpenMetrics.QueryBench;
+using OpenMetrics.Storage;
 
 // Usage: dotnet run -c Release --project bench/OpenMetrics.QueryBench -- [events, default 1000000] [users, default 10000] [runs, default 30] [events per session, default 10]
 // Starts its own Azurite (in memory, free ports), seeds 90 days of events ending yesterday through the bulk path, logs

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Functions.Aggregate;

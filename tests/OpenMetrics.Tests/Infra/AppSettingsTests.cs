@@ -1,5 +1,6 @@
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
 
 namespace OpenMetrics.Tests.Infra;
 

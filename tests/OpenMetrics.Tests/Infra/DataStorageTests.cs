@@ -1,4 +1,5 @@
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
 
 namespace OpenMetrics.Tests.Infra;
 

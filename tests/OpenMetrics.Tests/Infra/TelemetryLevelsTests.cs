@@ -12,10 +12,10 @@ namespace OpenMetrics.Tests.Infra;
 public sealed class TelemetryLevelsTests
 {
     [Theory]
-    [InlineData("ingest", "OpenMetrics.Core.Ingest.IngestService")]
-    [InlineData("aggregate", "OpenMetrics.Core.Queues.IngestQueueHandler")]
+    [InlineData("ingest", "OpenMetrics.Apps.Ingest.IngestService")]
+    [InlineData("aggregate", "OpenMetrics.Apps.Queues.IngestQueueHandler")]
     [InlineData("aggregate", "OpenMetrics.Core.Query.Snapshots.SnapshotRefresher")]
-    [InlineData("query", "OpenMetrics.Core.Query.QueryEndpoints")]
+    [InlineData("query", "OpenMetrics.Apps.Query.QueryEndpoints")]
     public async Task The_deployed_settings_send_the_apps_information_lines_to_Application_Insights(string service, string category)
     {
         using var provider = WorkerLogging((await CompiledInfra.LoadAsync()).App(service));

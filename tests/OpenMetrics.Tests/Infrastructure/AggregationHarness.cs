@@ -1,11 +1,15 @@
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenMetrics.Apps.Hosting;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Hosting;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Aggregation;
+using OpenMetrics.Storage.Events;
+using OpenMetrics.Storage.Identity;
 
 namespace OpenMetrics.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
+using OpenMetrics.Storage;
 
 namespace OpenMetrics.Tests.Infrastructure;
 

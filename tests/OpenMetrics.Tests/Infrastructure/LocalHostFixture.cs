@@ -1,10 +1,12 @@
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using OpenMetrics.Apps.Queues;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Queues;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
+using OpenMetrics.Storage;
 
 namespace OpenMetrics.Tests.Infrastructure;
 
@@ -47,7 +49,7 @@ public class LocalHostFixture : IAsyncLifetime
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://localhost:{Port}") };
         Api = new HttpClient { BaseAddress = Http.BaseAddress };
-        Api.DefaultRequestHeaders.Add(OpenMetrics.Core.Query.Access.QueryKey.Header, QueryKey);
+        Api.DefaultRequestHeaders.Add(OpenMetrics.Apps.Query.Access.QueryKey.Header, QueryKey);
     }
 
     /// <summary>Command-line configuration for the local host (<c>--Name=value</c>), as an operator would pass it.</summary>

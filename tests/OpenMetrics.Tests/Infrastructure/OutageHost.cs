@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
+using OpenMetrics.Storage;
 
 namespace OpenMetrics.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed class OutageHost : IAsyncDisposable
         Storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
         Http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}"), Timeout = TimeSpan.FromSeconds(60) };
         Api = new HttpClient { BaseAddress = Http.BaseAddress };
-        Api.DefaultRequestHeaders.Add(OpenMetrics.Core.Query.Access.QueryKey.Header, LocalHostFixture.QueryKey);
+        Api.DefaultRequestHeaders.Add(OpenMetrics.Apps.Query.Access.QueryKey.Header, LocalHostFixture.QueryKey);
     }
 
     public AzuriteProcess Azurite { get; }

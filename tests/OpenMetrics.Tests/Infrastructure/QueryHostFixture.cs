@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
-using Microsoft.Extensions.DependencyInjection;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Aggregation;
 
 namespace OpenMetrics.Tests.Infrastructure;
 

@@ -3,6 +3,10 @@ using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Aggregation;
+using OpenMetrics.Storage.Events;
+using OpenMetrics.Storage.Identity;
 
 namespace OpenMetrics.Tests.Infrastructure;
 

@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Events;
+using OpenMetrics.Storage.Identity;
 
 namespace OpenMetrics.Tests.Infrastructure;
 

@@ -2,6 +2,8 @@ using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Queues;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Queues;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.LocalHost;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using OpenMetrics.Apps.Query.Access;
 using OpenMetrics.Core.Query.Access;
 using OpenMetrics.LocalHost;
 

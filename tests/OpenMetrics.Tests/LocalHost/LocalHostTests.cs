@@ -1,5 +1,5 @@
 using System.Net;
-using OpenMetrics.Core.Dashboard;
+using OpenMetrics.Apps.Dashboard;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.LocalHost;

@@ -1,6 +1,7 @@
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
+using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.LocalHost;

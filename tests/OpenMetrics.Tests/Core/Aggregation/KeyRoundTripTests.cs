@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Aggregation;

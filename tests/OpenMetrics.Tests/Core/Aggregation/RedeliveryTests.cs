@@ -1,6 +1,7 @@
-using OpenMetrics.Core.Aggregation;
-using OpenMetrics.Tests.Infrastructure;
 using Xunit.Abstractions;
+using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Storage.Aggregation;
+using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Aggregation;
 

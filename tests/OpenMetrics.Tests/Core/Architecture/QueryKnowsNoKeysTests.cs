@@ -4,21 +4,27 @@ using OpenMetrics.LocalHost;
 namespace OpenMetrics.Tests.Core.Architecture;
 
 /// <summary>
-/// The query code asks the stores in its own words: no Azure type and no table key under <c>OpenMetrics.Core/Query/</c>.
+/// The query code asks the stores in its own words: no Azure type and no table key under <c>OpenMetrics.Core/Query/</c> or <c>OpenMetrics.Apps/Query/</c>.
 /// A table's key format lives in its store (docs/storage.md, "Who knows the keys"), so a new store (imports, a columnar
 /// event store) implements the query side's read interfaces without the query code changing.
 /// </summary>
 public sealed partial class QueryKnowsNoKeysTests
 {
-    private static readonly string QueryFolder = Path.Combine(RepositoryRoot.Find(), "OpenMetrics.Core", "Query");
+    /// <summary>The query code of the domain and the query handlers the apps run; the storage's readers may know keys.</summary>
+    private static readonly string[] QueryFolders =
+    [
+        Path.Combine(RepositoryRoot.Find(), "OpenMetrics.Core", "Query"),
+        Path.Combine(RepositoryRoot.Find(), "OpenMetrics.Apps", "Query"),
+    ];
 
     [Fact]
     public void Query_code_uses_no_Azure_type_and_builds_no_key()
     {
-        var offenders = Directory.EnumerateFiles(QueryFolder, "*.cs", SearchOption.AllDirectories)
-            .SelectMany(file => File.ReadLines(file).Select((line, index) => (File: Path.GetRelativePath(QueryFolder, file), Number: index + 1, Line: line)))
+        var root = RepositoryRoot.Find();
+        var offenders = QueryFolders.SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+            .SelectMany(file => File.ReadLines(file).Select((line, index) => (File: Path.GetRelativePath(root, file), Number: index + 1, Line: line)))
             .Where(line => !line.Line.TrimStart().StartsWith("//", StringComparison.Ordinal) && Offends(line.Line))
-            .Select(line => $"Query/{line.File}:{line.Number}: {line.Line.Trim()}")
+            .Select(line => $"{line.File}:{line.Number}: {line.Line.Trim()}")
             .ToList();
 
         Assert.True(offenders.Count == 0, $"{offenders.Count} lines under Query/ know a store's keys or types:\n{string.Join('\n', offenders)}");

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
-using OpenMetrics.Core.BrowserClient;
-using OpenMetrics.Tests.Infrastructure;
 using Xunit.Abstractions;
+using OpenMetrics.Apps.BrowserClient;
+using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.BrowserClient;
 

@@ -1,5 +1,6 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using OpenMetrics.Apps.Functions;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.LocalHost;
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
+using OpenMetrics.Apps.Functions;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
+using OpenMetrics.Storage;
 
 namespace OpenMetrics.Tests.Core.Functions;
 

@@ -1,3 +1,4 @@
+using OpenMetrics.Apps.Functions;
 using OpenMetrics.Core.Functions;
 
 namespace OpenMetrics.Tests.Core.Functions;

@@ -1,5 +1,7 @@
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Identity;
+using OpenMetrics.Storage.Aggregation;
+using OpenMetrics.Storage.Identity;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Identity;
@@ -71,7 +73,7 @@ public sealed class MergeCycleTests(LocalHostFixture host) : IAsyncLifetime
         }
 
         await harness.ProcessAllAsync(await host.TakeIngestQueueAsync());
-        var identity = harness.Tables.Get(OpenMetrics.Core.Storage.StorageNames.IdentityTable);
+        var identity = harness.Tables.Get(OpenMetrics.Storage.StorageNames.IdentityTable);
         foreach (var (user, into) in new[] { ("alice", "bob"), ("bob", "alice") })
         {
             await identity.UpsertEntityAsync(

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Identity;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Identity;

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using OpenMetrics.Core.Hosting;
-using OpenMetrics.Core.Http;
+using OpenMetrics.Apps.Hosting;
+using OpenMetrics.Apps.Http;
+using OpenMetrics.Apps.Ingest;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Ingest;

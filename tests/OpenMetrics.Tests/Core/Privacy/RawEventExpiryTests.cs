@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenMetrics.Core.Privacy;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Privacy;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Privacy;

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Core.Privacy;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage.Privacy;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Privacy;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenMetrics.Apps.Query.Access;
 using OpenMetrics.Core.Query.Access;
 
 namespace OpenMetrics.Tests.Core.Query.Access;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OpenMetrics.Apps.Query.Live;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Live;
 using OpenMetrics.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Query.Snapshots;

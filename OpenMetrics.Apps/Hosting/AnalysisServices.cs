@@ -1,0 +1,80 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Events;
+using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Query;
+using OpenMetrics.Core.Query.Funnels;
+using OpenMetrics.Core.Query.Retention;
+using OpenMetrics.Core.Query.Saved;
+using OpenMetrics.Core.Query.Segments;
+using OpenMetrics.Core.Query.Snapshots;
+using OpenMetrics.Core.Query.Streams;
+using OpenMetrics.Core.Query.Trends;
+using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Aggregation;
+using OpenMetrics.Storage.Events;
+using OpenMetrics.Storage.Identity;
+
+namespace OpenMetrics.Apps.Hosting;
+
+/// <summary>
+/// What reads the tables to answer questions, without the query API's door: the query app needs it for its handlers,
+/// the aggregate app for the snapshot timers. Registered with TryAdd, so one process (the local host) may host both.
+/// </summary>
+public static class AnalysisServices
+{
+    public static IServiceCollection AddOpenMetricsAnalysis(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.TryAddSingleton(provider => new AggregationTables(provider.GetRequiredService<StorageAccount>()));
+
+        // The stores aggregation writes, here only read (registered the same way, so one process may host both apps).
+        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
+        services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
+        services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
+
+        var limits = new QueryLimits();
+        configuration.GetSection(QueryLimits.Section).Bind(limits);
+        services.TryAddSingleton(limits);
+        services.TryAddSingleton(provider => new RawEventScanner(Table(provider, StorageNames.EventsTable), limits));
+        services.TryAddSingleton<IEventReader>(provider => provider.GetRequiredService<RawEventScanner>());
+        services.TryAddSingleton(provider => new PreaggregateUsers(Table(provider, StorageNames.MembersTable)));
+        services.TryAddSingleton<IUserSetReader>(provider => provider.GetRequiredService<PreaggregateUsers>());
+        services.TryAddSingleton<IIdentityReader>(provider => new IdentityLookups(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton<TrendsContext>();
+        services.TryAddSingleton(provider => new SavedItemStore(Table(provider, StorageNames.SavedTable)));
+        services.TryAddSingleton<ISavedItems>(provider => provider.GetRequiredService<SavedItemStore>());
+        services.TryAddSingleton<SegmentResolver>();
+
+        // Saved definitions are checked by their parsers before they are stored.
+        services.TryAddSingleton<FunnelQueryParser>();
+        services.TryAddSingleton<RetentionQueryParser>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISavedDefinitionCheck, SegmentParser>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISavedDefinitionCheck, FunnelQueryParser>(provider => provider.GetRequiredService<FunnelQueryParser>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISavedDefinitionCheck, RetentionQueryParser>(provider => provider.GetRequiredService<RetentionQueryParser>()));
+
+        // Funnels and retention over per-user streams of raw events, kept as snapshots.
+        services.TryAddSingleton<UserStreamReader>();
+        services.TryAddSingleton<FirstStartLookup>();
+        services.TryAddSingleton<FunnelAnalysis>();
+        services.TryAddSingleton<RetentionAnalysis>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISnapshotAnalysis, FunnelAnalysis>(provider => provider.GetRequiredService<FunnelAnalysis>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISnapshotAnalysis, RetentionAnalysis>(provider => provider.GetRequiredService<RetentionAnalysis>()));
+        var snapshots = new SnapshotOptions();
+        configuration.GetSection(SnapshotOptions.Section).Bind(snapshots);
+        services.TryAddSingleton(snapshots);
+        services.TryAddSingleton(provider => new SnapshotStore(Table(provider, StorageNames.SnapshotsTable)));
+        services.TryAddSingleton<ISnapshotStore>(provider => provider.GetRequiredService<SnapshotStore>());
+        services.TryAddSingleton<SnapshotAnswers>();
+        services.TryAddSingleton<SnapshotRefresher>();
+        return services;
+    }
+
+    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
+}

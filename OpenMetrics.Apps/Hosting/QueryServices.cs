@@ -1,0 +1,107 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using OpenMetrics.Apps.Privacy;
+using OpenMetrics.Apps.Query;
+using OpenMetrics.Apps.Query.Access;
+using OpenMetrics.Apps.Query.Catalog;
+using OpenMetrics.Apps.Query.Funnels;
+using OpenMetrics.Apps.Query.Live;
+using OpenMetrics.Apps.Query.OpenApi;
+using OpenMetrics.Apps.Query.People;
+using OpenMetrics.Apps.Query.Retention;
+using OpenMetrics.Apps.Query.Saved;
+using OpenMetrics.Apps.Query.Settings;
+using OpenMetrics.Apps.Query.Trends;
+using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Events;
+using OpenMetrics.Core.Identity;
+using OpenMetrics.Core.Privacy;
+using OpenMetrics.Core.Query;
+using OpenMetrics.Core.Query.Access;
+using OpenMetrics.Core.Query.Catalog;
+using OpenMetrics.Core.Query.Funnels;
+using OpenMetrics.Core.Query.Live;
+using OpenMetrics.Core.Query.People;
+using OpenMetrics.Core.Query.Retention;
+using OpenMetrics.Core.Query.Saved;
+using OpenMetrics.Core.Query.Segments;
+using OpenMetrics.Core.Query.Trends;
+using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
+using OpenMetrics.Storage.Aggregation;
+using OpenMetrics.Storage.Events;
+using OpenMetrics.Storage.Identity;
+using OpenMetrics.Storage.Query.People;
+
+namespace OpenMetrics.Apps.Hosting;
+
+/// <summary>
+/// What the query app needs, registered once for the Functions app and the local host alike; every handler that
+/// <see cref="Functions.FunctionCatalog"/> names is registered by its own type.
+/// </summary>
+public static class QueryServices
+{
+    public static IServiceCollection AddOpenMetricsQuery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOpenMetricsAnalysis(configuration);
+        var signIn = new SignInOptions();
+        configuration.GetSection(SignInOptions.Section).Bind(signIn);
+        services.TryAddSingleton(provider => new QueryAccess(configuration[QueryKey.Setting], signIn, provider.GetRequiredService<ILogger<QueryAccess>>()));
+
+        services.TryAddSingleton(provider => new PreaggregateCounts(
+            Table(provider, StorageNames.AggregatesTable), Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable),
+            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IPreaggregateReader>(provider => provider.GetRequiredService<PreaggregateCounts>());
+        services.TryAddSingleton<TrendsQueryParser>();
+        services.TryAddSingleton<PreaggregateTrends>();
+        services.TryAddSingleton<RawTrends>();
+        services.TryAddSingleton<TrendsHandler>();
+        services.TryAddSingleton<SavedItemsApi>();
+
+        // Funnels and retention: answered from snapshots and cached ad-hoc answers.
+        services.TryAddSingleton<FunnelHandler>();
+        services.TryAddSingleton<FunnelDropoffHandler>();
+        services.TryAddSingleton<RetentionHandler>();
+        services.TryAddSingleton<QueryEndpoints>();
+
+        // People: search, profiles and timelines.
+        services.TryAddSingleton<UserDirectory>();
+        services.TryAddSingleton<UserLookup>();
+        services.TryAddSingleton<UserSessions>();
+        services.TryAddSingleton<UserProfiles>();
+        services.TryAddSingleton<UserTimeline>();
+        services.TryAddSingleton(provider => new SessionEventPages(Table(provider, StorageNames.SessionEventsTable)));
+        services.TryAddSingleton<ISessionEventReader>(provider => provider.GetRequiredService<SessionEventPages>());
+        services.TryAddSingleton<SearchUsersHandler>();
+        services.TryAddSingleton<GetUserHandler>();
+        services.TryAddSingleton<UserEventsHandler>();
+
+        // A user's rights: delete and export.
+        services.AddOpenMetricsPrivacy(configuration);
+        services.TryAddSingleton<DeleteUserHandler>();
+        services.TryAddSingleton<ExportUserHandler>();
+
+        // Live: per minute, active users and the newest events.
+        services.TryAddSingleton(provider => new MinuteCounts(Table(provider, StorageNames.AggregatesTable)));
+        services.TryAddSingleton(provider => new RecentEvents(Table(provider, StorageNames.EventsTable)));
+        services.TryAddSingleton<IMinuteCounts>(provider => provider.GetRequiredService<MinuteCounts>());
+        services.TryAddSingleton<IRecentEvents>(provider => provider.GetRequiredService<RecentEvents>());
+        services.TryAddSingleton<LiveView>();
+        services.TryAddSingleton<LiveApi>();
+
+        // Catalog: event names, counts, property keys and values, kept in memory for 30 s.
+        services.TryAddSingleton(provider => new CatalogReader(Table(provider, StorageNames.AggregatesTable)));
+        services.TryAddSingleton<ICatalogSource>(provider => provider.GetRequiredService<CatalogReader>());
+        services.TryAddSingleton<EventCatalog>();
+        services.TryAddSingleton<CatalogApi>();
+
+        services.TryAddSingleton<OpenApiDocument>();
+        services.TryAddSingleton<SettingsApi>();
+        return services;
+    }
+
+    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
+}
