@@ -8,7 +8,7 @@ using OpenMetrics.Core.Queues;
 namespace OpenMetrics.Functions.Aggregate;
 
 /// <summary>The operator routes for the ingest poison queue; a function key guards them in Azure.</summary>
-public sealed class PoisonOps(PoisonApi poison)
+public sealed class PoisonOps(PoisonHandlers poison)
 {
     [Function(FunctionNames.ListPoison)]
     public async Task<IActionResult> List(

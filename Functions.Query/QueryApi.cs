@@ -82,17 +82,17 @@ public sealed class QueryApi(QueryEndpoints endpoints)
     [Function(FunctionNames.Live)]
     public async Task<IActionResult> Live(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = QueryRoutes.Live)] HttpRequest request) =>
-        await endpoints.HandleAsync<LiveApi>(request, null, request.HttpContext.RequestAborted);
+        await endpoints.HandleAsync<LiveHandler>(request, null, request.HttpContext.RequestAborted);
 
     [Function(FunctionNames.Settings)]
     public async Task<IActionResult> Settings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = QueryRoutes.Settings)] HttpRequest request) =>
-        await endpoints.HandleAsync<SettingsApi>(request, null, request.HttpContext.RequestAborted);
+        await endpoints.HandleAsync<SettingsHandler>(request, null, request.HttpContext.RequestAborted);
 
     [Function(FunctionNames.Catalog)]
     public async Task<IActionResult> Catalog(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = QueryRoutes.Catalog)] HttpRequest request) =>
-        await endpoints.HandleAsync<CatalogApi>(request, null, request.HttpContext.RequestAborted);
+        await endpoints.HandleAsync<CatalogHandler>(request, null, request.HttpContext.RequestAborted);
 
     [Function(FunctionNames.OpenApi)]
     public async Task<IActionResult> OpenApi(

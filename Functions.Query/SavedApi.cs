@@ -10,7 +10,7 @@ using OpenMetrics.Core.Query.Saved;
 namespace OpenMetrics.Functions.Query;
 
 /// <summary>CRUD of saved segments, funnels, retentions, metrics and dashboards, behind the query key like every <c>/api/*</c> route.</summary>
-public sealed class SavedApi(QueryEndpoints endpoints, SavedItemsApi saved)
+public sealed class SavedApi(QueryEndpoints endpoints, SavedItemHandlers saved)
 {
     [Function(FunctionNames.Segments)]
     public async Task<IActionResult> Segments(

@@ -62,11 +62,11 @@ public static class FunctionCatalog
         new(FunctionNames.ClientScript, FunctionApp.Ingest, ClientRoutes.BrowserScript, ["GET"],
             (services, request, _, _) => Task.FromResult(services.GetRequiredService<ClientScript>().Serve(request))),
         new(FunctionNames.ListPoison, FunctionApp.Aggregate, OpsRoutes.Poison, ["GET"],
-            (services, _, _, cancellationToken) => services.GetRequiredService<PoisonApi>().ListAsync(cancellationToken)),
+            (services, _, _, cancellationToken) => services.GetRequiredService<PoisonHandlers>().ListAsync(cancellationToken)),
         new(FunctionNames.ReplayPoison, FunctionApp.Aggregate, OpsRoutes.ReplayPoison, ["POST"],
-            (services, _, _, cancellationToken) => services.GetRequiredService<PoisonApi>().ReplayAsync(cancellationToken)),
+            (services, _, _, cancellationToken) => services.GetRequiredService<PoisonHandlers>().ReplayAsync(cancellationToken)),
         new(FunctionNames.DiscardPoison, FunctionApp.Aggregate, OpsRoutes.DiscardPoison, ["DELETE"],
-            (services, request, id, cancellationToken) => services.GetRequiredService<PoisonApi>().DiscardAsync(id!, request.Query["sha256"], cancellationToken)),
+            (services, request, id, cancellationToken) => services.GetRequiredService<PoisonHandlers>().DiscardAsync(id!, request.Query["sha256"], cancellationToken)),
         new(FunctionNames.Dashboard, FunctionApp.Query, QueryRoutes.Dashboard, ["GET"],
             (services, _, path, _) => Task.FromResult(services.GetRequiredService<DashboardFiles>().Serve(path))),
         new(FunctionNames.Trends, FunctionApp.Query, QueryRoutes.Trends, ["POST"], Query<TrendsHandler>()),
@@ -78,10 +78,10 @@ public static class FunctionCatalog
         new(FunctionNames.UserEvents, FunctionApp.Query, QueryRoutes.UserEvents, ["GET"], Query<UserEventsHandler>()),
         new(FunctionNames.DeleteUser, FunctionApp.Query, QueryRoutes.User, ["DELETE"], Query<DeleteUserHandler>()),
         new(FunctionNames.ExportUser, FunctionApp.Query, QueryRoutes.UserExport, ["GET"], Query<ExportUserHandler>()),
-        new(FunctionNames.Live, FunctionApp.Query, QueryRoutes.Live, ["GET"], Query<LiveApi>()),
-        new(FunctionNames.Catalog, FunctionApp.Query, QueryRoutes.Catalog, ["GET"], Query<CatalogApi>()),
+        new(FunctionNames.Live, FunctionApp.Query, QueryRoutes.Live, ["GET"], Query<LiveHandler>()),
+        new(FunctionNames.Catalog, FunctionApp.Query, QueryRoutes.Catalog, ["GET"], Query<CatalogHandler>()),
         new(FunctionNames.OpenApi, FunctionApp.Query, QueryRoutes.OpenApi, ["GET"], Query<OpenApiDocument>()),
-        new(FunctionNames.Settings, FunctionApp.Query, QueryRoutes.Settings, ["GET"], Query<SettingsApi>()),
+        new(FunctionNames.Settings, FunctionApp.Query, QueryRoutes.Settings, ["GET"], Query<SettingsHandler>()),
         .. SavedCollections,
     ];
 
@@ -138,9 +138,9 @@ public static class FunctionCatalog
 
     private static HttpHandler SavedList(SavedKind kind) =>
         (services, request, _, cancellationToken) => services.GetRequiredService<QueryEndpoints>()
-            .HandleAsync(services.GetRequiredService<SavedItemsApi>().List(kind), request, null, cancellationToken);
+            .HandleAsync(services.GetRequiredService<SavedItemHandlers>().List(kind), request, null, cancellationToken);
 
     private static HttpHandler SavedItem(SavedKind kind) =>
         (services, request, id, cancellationToken) => services.GetRequiredService<QueryEndpoints>()
-            .HandleAsync(services.GetRequiredService<SavedItemsApi>().Item(kind), request, id, cancellationToken);
+            .HandleAsync(services.GetRequiredService<SavedItemHandlers>().Item(kind), request, id, cancellationToken);
 }

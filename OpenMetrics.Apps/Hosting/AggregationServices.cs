@@ -52,7 +52,7 @@ public static class AggregationServices
             provider.GetRequiredService<StorageAccount>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<PoisonDiscarder>>()));
-        services.AddSingleton<PoisonApi>();
+        services.AddSingleton<PoisonHandlers>();
         return services;
     }
 

@@ -47,7 +47,7 @@ public static class AnalysisServices
         services.TryAddSingleton(provider => new PreaggregateUsers(Table(provider, StorageNames.MembersTable)));
         services.TryAddSingleton<IUserSetReader>(provider => provider.GetRequiredService<PreaggregateUsers>());
         services.TryAddSingleton<IIdentityReader>(provider => new IdentityLookups(Table(provider, StorageNames.IdentityTable)));
-        services.TryAddSingleton<TrendsContext>();
+        services.TryAddSingleton<QuerySources>();
         services.TryAddSingleton(provider => new SavedItemStore(Table(provider, StorageNames.SavedTable)));
         services.TryAddSingleton<ISavedItems>(provider => provider.GetRequiredService<SavedItemStore>());
         services.TryAddSingleton<SegmentResolver>();

@@ -59,7 +59,7 @@ public static class QueryServices
         services.TryAddSingleton<PreaggregateTrends>();
         services.TryAddSingleton<RawTrends>();
         services.TryAddSingleton<TrendsHandler>();
-        services.TryAddSingleton<SavedItemsApi>();
+        services.TryAddSingleton<SavedItemHandlers>();
 
         // Funnels and retention: answered from snapshots and cached ad-hoc answers.
         services.TryAddSingleton<FunnelHandler>();
@@ -90,16 +90,16 @@ public static class QueryServices
         services.TryAddSingleton<IMinuteCounts>(provider => provider.GetRequiredService<MinuteCounts>());
         services.TryAddSingleton<IRecentEvents>(provider => provider.GetRequiredService<RecentEvents>());
         services.TryAddSingleton<LiveView>();
-        services.TryAddSingleton<LiveApi>();
+        services.TryAddSingleton<LiveHandler>();
 
         // Catalog: event names, counts, property keys and values, kept in memory for 30 s.
         services.TryAddSingleton(provider => new CatalogReader(Table(provider, StorageNames.AggregatesTable)));
         services.TryAddSingleton<ICatalogSource>(provider => provider.GetRequiredService<CatalogReader>());
         services.TryAddSingleton<EventCatalog>();
-        services.TryAddSingleton<CatalogApi>();
+        services.TryAddSingleton<CatalogHandler>();
 
         services.TryAddSingleton<OpenApiDocument>();
-        services.TryAddSingleton<SettingsApi>();
+        services.TryAddSingleton<SettingsHandler>();
         return services;
     }
 

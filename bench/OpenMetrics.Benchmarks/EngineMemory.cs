@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Funnels;
-using OpenMetrics.Core.Retention;
+using OpenMetrics.Core.Analysis.Funnels;
+using OpenMetrics.Core.Analysis.Retention;
 
 namespace OpenMetrics.Benchmarks;
 

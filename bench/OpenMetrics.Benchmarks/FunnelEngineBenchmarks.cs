@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Funnels;
+using OpenMetrics.Core.Analysis.Funnels;
 
 namespace OpenMetrics.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Retention;
+using OpenMetrics.Core.Analysis.Retention;
 
 namespace OpenMetrics.Benchmarks;
 

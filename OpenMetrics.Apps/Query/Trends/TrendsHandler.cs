@@ -15,7 +15,7 @@ public sealed class TrendsHandler(
     TrendsQueryParser parser,
     PreaggregateTrends preaggregates,
     RawTrends raw,
-    TrendsContext context,
+    QuerySources context,
     SegmentResolver segments,
     TimeProvider clock) : IQueryHandler
 {

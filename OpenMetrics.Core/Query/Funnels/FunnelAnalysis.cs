@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Funnels;
+using OpenMetrics.Core.Analysis.Funnels;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Snapshots;
@@ -15,7 +15,7 @@ namespace OpenMetrics.Core.Query.Funnels;
 /// Computes a funnel from the raw events: <c>[from, to + window)</c> read into per-user streams (users resolved as of
 /// now, so that an anonymous step 1 and an identified step 2 are one user), then <see cref="FunnelEngine"/> one user at a time.
 /// </summary>
-public sealed class FunnelAnalysis(FunnelQueryParser parser, UserStreamReader reader, SegmentResolver segments, TrendsContext context, TimeProvider clock)
+public sealed class FunnelAnalysis(FunnelQueryParser parser, UserStreamReader reader, SegmentResolver segments, QuerySources context, TimeProvider clock)
     : ISnapshotAnalysis
 {
     public SavedKind Kind => SavedKind.Funnels;

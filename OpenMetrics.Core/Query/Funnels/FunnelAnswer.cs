@@ -1,4 +1,4 @@
-using OpenMetrics.Core.Funnels;
+using OpenMetrics.Core.Analysis.Funnels;
 
 namespace OpenMetrics.Core.Query.Funnels;
 

@@ -1,4 +1,4 @@
-using OpenMetrics.Core.Funnels;
+using OpenMetrics.Core.Analysis.Funnels;
 using OpenMetrics.Core.Query.Segments;
 
 namespace OpenMetrics.Core.Query.Funnels;

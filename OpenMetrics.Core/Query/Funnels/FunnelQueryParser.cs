@@ -1,6 +1,6 @@
 using System.Text.Json;
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Funnels;
+using OpenMetrics.Core.Analysis.Funnels;
 using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Query.Saved;
 

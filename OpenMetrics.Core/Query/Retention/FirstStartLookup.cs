@@ -1,6 +1,6 @@
 using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Query.Trends;
-using OpenMetrics.Core.Retention;
+using OpenMetrics.Core.Analysis.Retention;
 
 namespace OpenMetrics.Core.Query.Retention;
 

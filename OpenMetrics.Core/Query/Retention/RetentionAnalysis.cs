@@ -7,7 +7,7 @@ using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Core.Query.Streams;
 using OpenMetrics.Core.Query.Trends;
-using OpenMetrics.Core.Retention;
+using OpenMetrics.Core.Analysis.Retention;
 
 namespace OpenMetrics.Core.Query.Retention;
 
@@ -17,7 +17,7 @@ namespace OpenMetrics.Core.Query.Retention;
 /// <see cref="FirstStartLookup"/> says who started before.
 /// </summary>
 public sealed class RetentionAnalysis(
-    RetentionQueryParser parser, UserStreamReader reader, FirstStartLookup firstStarts, SegmentResolver segments, TrendsContext context, TimeProvider clock)
+    RetentionQueryParser parser, UserStreamReader reader, FirstStartLookup firstStarts, SegmentResolver segments, QuerySources context, TimeProvider clock)
     : ISnapshotAnalysis
 {
     public SavedKind Kind => SavedKind.Retentions;

@@ -1,4 +1,4 @@
-using OpenMetrics.Core.Retention;
+using OpenMetrics.Core.Analysis.Retention;
 
 namespace OpenMetrics.Core.Query.Retention;
 

@@ -1,5 +1,5 @@
 using OpenMetrics.Core.Query.Segments;
-using OpenMetrics.Core.Retention;
+using OpenMetrics.Core.Analysis.Retention;
 
 namespace OpenMetrics.Core.Query.Retention;
 

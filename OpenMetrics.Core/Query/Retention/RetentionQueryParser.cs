@@ -2,7 +2,7 @@ using System.Text.Json;
 using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Query.Saved;
-using OpenMetrics.Core.Retention;
+using OpenMetrics.Core.Analysis.Retention;
 
 namespace OpenMetrics.Core.Query.Retention;
 

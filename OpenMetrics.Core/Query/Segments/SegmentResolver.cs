@@ -5,7 +5,7 @@ using OpenMetrics.Core.Query.Trends;
 namespace OpenMetrics.Core.Query.Segments;
 
 /// <summary>Turns a query's <c>segment</c> (a saved id or an inline definition) into the users it holds, for one query.</summary>
-public sealed class SegmentResolver(ISavedItems saved, TrendsContext context, TimeProvider clock)
+public sealed class SegmentResolver(ISavedItems saved, QuerySources context, TimeProvider clock)
 {
     /// <summary>The saved segment <paramref name="id"/>; a 404 when there is none.</summary>
     public async Task<SegmentDefinition> LookupAsync(string id, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ public sealed class SegmentResolver(ISavedItems saved, TrendsContext context, Ti
     }
 
     /// <summary>The matcher of the query's segment, or null when it has none.</summary>
-    public async Task<SegmentMatcher?> PrepareAsync(string? id, SegmentDefinition? inline, TrendPeople people, CancellationToken cancellationToken)
+    public async Task<SegmentMatcher?> PrepareAsync(string? id, SegmentDefinition? inline, QueryIdentity people, CancellationToken cancellationToken)
     {
         var definition = id is null ? inline : await LookupAsync(id, cancellationToken);
         return definition is null

@@ -14,7 +14,7 @@ namespace OpenMetrics.Core.Query.Streams;
 /// </summary>
 public sealed class UserStreamReader(IEventReader scanner)
 {
-    public async Task<UserStreams> ReadAsync(UserStreamRequest request, TrendPeople people, CancellationToken cancellationToken)
+    public async Task<UserStreams> ReadAsync(UserStreamRequest request, QueryIdentity people, CancellationToken cancellationToken)
     {
         // Events are filed under their user as they are read when matching needs the user's properties; otherwise under
         // their session, and sessions are resolved once at the end: one look-up over the whole range (SessionUsers then
@@ -62,7 +62,7 @@ public sealed class UserStreamReader(IEventReader scanner)
 
     /// <summary>Merges per-session streams into per-user ones, each session resolved to the user it belongs to now.</summary>
     private static async Task<Dictionary<string, List<StreamEvent>>> BySessionUserAsync(
-        Dictionary<string, List<StreamEvent>> bySession, Dictionary<string, string> writtenAs, TrendPeople people, CancellationToken cancellationToken)
+        Dictionary<string, List<StreamEvent>> bySession, Dictionary<string, string> writtenAs, QueryIdentity people, CancellationToken cancellationToken)
     {
         await people.Sessions.LoadAsync(bySession.Keys, cancellationToken);
         var byUser = new Dictionary<string, List<StreamEvent>>(StringComparer.Ordinal);

@@ -10,9 +10,9 @@ namespace OpenMetrics.Core.Query.Streams;
 public sealed class UserStreams
 {
     private readonly Dictionary<string, List<StreamEvent>> _byUser;
-    private readonly TrendPeople _people;
+    private readonly QueryIdentity _people;
 
-    internal UserStreams(Dictionary<string, List<StreamEvent>> byUser, TrendPeople people, long eventsRead)
+    internal UserStreams(Dictionary<string, List<StreamEvent>> byUser, QueryIdentity people, long eventsRead)
     {
         _byUser = byUser;
         _people = people;

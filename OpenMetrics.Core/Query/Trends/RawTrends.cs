@@ -15,7 +15,7 @@ namespace OpenMetrics.Core.Query.Trends;
 public sealed class RawTrends(IEventReader scanner, QueryLimits limits)
 {
     public async Task<TrendTable> ComputeAsync(
-        TrendsQuery query, IReadOnlyList<LocalBucket> buckets, TrendPeople people, SegmentMatcher? segment, CancellationToken cancellationToken)
+        TrendsQuery query, IReadOnlyList<LocalBucket> buckets, QueryIdentity people, SegmentMatcher? segment, CancellationToken cancellationToken)
     {
         if ((query.To - query.From).TotalDays > limits.MaxRawScanDays)
         {
@@ -45,7 +45,7 @@ public sealed class RawTrends(IEventReader scanner, QueryLimits limits)
         return table;
     }
 
-    private static void Count(TrendsQuery query, StoredEvent stored, long[] starts, TrendTable table, TrendPeople people, SegmentMatcher? segment)
+    private static void Count(TrendsQuery query, StoredEvent stored, long[] starts, TrendTable table, QueryIdentity people, SegmentMatcher? segment)
     {
         var user = people.Sessions.UserOf(stored.SessionId, stored.UserKey);
         if (segment is not null && !segment.Matches(user, people.UserProps.Of(user)))
@@ -82,7 +82,7 @@ public sealed class RawTrends(IEventReader scanner, QueryLimits limits)
         }
     }
 
-    private static JsonElement? PropsOf(PropertyScope scope, StoredEvent stored, string user, TrendPeople people) => scope switch
+    private static JsonElement? PropsOf(PropertyScope scope, StoredEvent stored, string user, QueryIdentity people) => scope switch
     {
         PropertyScope.User => people.UserProps.Of(user),
         PropertyScope.Session => people.SessionProps.Of(stored.SessionId),

@@ -23,7 +23,7 @@ public sealed class OpenMetricsClientTests(ClientHostFixture host)
         client.LogEvent(second, "emailed", active: false);
         client.SetSessionProperties(second, new { step = 2 });
         await client.FlushAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var a = await host.ReadSessionAsync(first);
         var b = await host.ReadSessionAsync(second);
 
@@ -49,7 +49,7 @@ public sealed class OpenMetricsClientTests(ClientHostFixture host)
         }
 
         await client.FlushAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var stored = await host.ReadSessionAsync(session);
 
         Assert.Equal([200, 200], observed.Answers.Select(a => a.Status));
@@ -78,7 +78,7 @@ public sealed class OpenMetricsClientTests(ClientHostFixture host)
         }
 
         await client.FlushAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var stored = await host.ReadSessionAsync(session);
 
         Assert.Equal(["o1", "o2", "o3"], stored.EventNames);
@@ -120,7 +120,7 @@ public sealed class OpenMetricsClientTests(ClientHostFixture host)
         }
 
         await client.DisposeAsync();
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         Assert.Equal(Enumerable.Range(21, 10).Select(n => $"q{n}"), (await host.ReadSessionAsync(session)).EventNames);
     }
@@ -136,7 +136,7 @@ public sealed class OpenMetricsClientTests(ClientHostFixture host)
         client.SetUserProperties(session, tooManyKeys);
         client.LogEvent(session, "after");
         await client.FlushAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var stored = await host.ReadSessionAsync(session);
 
         Assert.Equal(["before", "after"], stored.EventNames);

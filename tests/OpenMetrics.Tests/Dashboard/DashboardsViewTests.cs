@@ -86,7 +86,7 @@ public sealed class DashboardsViewTests(QueryHostFixture host, ChromiumFixture c
     {
         // The home page shows a dashboard once the catalog (the last 30 days) holds an event: log one now.
         await host.PostOkAsync("/v1/events", """{"sessionId":"home-page","events":[{"name":"home-visit"}]}""");
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await DashboardBrowser.ApiAsync(host, HttpMethod.Post, "/api/dashboards", """{"name":"A home candidate","tiles":[]}""");
         var first = (await DashboardBrowser.ApiAsync(host, HttpMethod.Get, "/api/dashboards")).GetProperty("dashboards")[0];
 

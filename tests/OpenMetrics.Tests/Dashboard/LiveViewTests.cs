@@ -23,7 +23,7 @@ public sealed class LiveViewTests(QueryHostFixture host, ChromiumFixture chromiu
         var shown = page.Locator($"#latest-events li[data-event='{name}']");
 
         await host.PostOkAsync("/v1/events", $$"""{"sessionId":"live-page","events":[{"name":"{{name}}"}]}""");
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await page.Clock.RunForAsync(RefreshMilliseconds);
         await shown.WaitForAsync();
         await ChromiumFixture.ScreenshotAsync(page, "dashboard-live");

@@ -85,7 +85,7 @@ public sealed class PeopleViewTests(QueryHostFixture host, ChromiumFixture chrom
         var events = Enumerable.Range(0, 60).Select(i => new { name = "pmany", ts = new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i).ToString("O", System.Globalization.CultureInfo.InvariantCulture), props = new { i } });
         await host.PostOkAsync("/v1/events", JsonSerializer.Serialize(new { sessionId = session, events }));
         await host.PostOkAsync("/v1/setUserId", JsonSerializer.Serialize(new { sessionId = session, userId = user }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         await using var context = await chromium.NewContextAsync(DashboardBrowser.Phone);
         var page = await DashboardBrowser.OpenAsync(context, host, ViewState.With($"/people/{user}", """{"event":"pmany"}"""));

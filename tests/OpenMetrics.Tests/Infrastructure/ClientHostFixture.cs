@@ -25,7 +25,7 @@ public sealed class ClientHostFixture : LocalHostFixture
     }
 
     /// <summary>Waits until every accepted call has been processed: the ingest queue holds no message, visible or not.</summary>
-    public async Task WaitForIngestAsync()
+    public async Task ProcessIngestAsync()
     {
         await IngestQueue.CreateIfNotExistsAsync();
         await Eventually.MatchesAsync(
@@ -41,7 +41,7 @@ public sealed class ClientHostFixture : LocalHostFixture
     public async Task<StoredSession> WaitForSessionAsync(string sessionId, int events)
     {
         await Eventually.MatchesAsync(() => ReadSessionAsync(sessionId), session => session.Events.Count >= events, TimeSpan.FromSeconds(60));
-        await WaitForIngestAsync();
+        await ProcessIngestAsync();
         return await ReadSessionAsync(sessionId);
     }
 }

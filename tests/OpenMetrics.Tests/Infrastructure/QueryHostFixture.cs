@@ -10,7 +10,7 @@ namespace OpenMetrics.Tests.Infrastructure;
 
 /// <summary>
 /// A local host for tests of the query API with data sent through the v1 routes. Its queue poller and timers are off:
-/// a test processes the ingest queue when it has logged (<see cref="WaitForIngestAsync"/>), and compacts when it wants
+/// a test processes the ingest queue when it has logged (<see cref="ProcessIngestAsync"/>), and compacts when it wants
 /// both storage shapes, so that nothing happens in the background between two steps of a test.
 /// </summary>
 public sealed class QueryHostFixture : LocalHostFixture
@@ -22,7 +22,7 @@ public sealed class QueryHostFixture : LocalHostFixture
     }
 
     /// <summary>Processes every accepted call now, as the aggregate app's queue function would (no waiting for a poller).</summary>
-    public Task WaitForIngestAsync() => ProcessIngestQueueAsync();
+    public Task ProcessIngestAsync() => ProcessIngestQueueAsync();
 
     /// <summary>Folds every live contribution into summaries, as the compaction timer does each minute.</summary>
     public Task CompactAsync() => Services.GetRequiredService<AggregateCompactor>().CompactAsync(CancellationToken.None);

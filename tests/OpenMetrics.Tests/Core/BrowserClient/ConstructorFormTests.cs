@@ -25,7 +25,7 @@ public sealed class ConstructorFormTests(ChromiumFixture chromium, ClientHostFix
 
         await page.EvaluateAsync("() => { om.logEvent('c4', {n: 4}); om.clearSession(); om.logEvent('next', {n: 5}); return om.flush(); }");
         var second = await page.CookieSessionIdAsync();
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var firstSession = await host.ReadSessionAsync(first!);
         var secondSession = await host.ReadSessionAsync(second!);
 
@@ -54,7 +54,7 @@ public sealed class ConstructorFormTests(ChromiumFixture chromium, ClientHostFix
         await page.Page.ReloadAsync();
         await page.Page.WaitForFunctionAsync("() => window.om");
         await page.EvaluateAsync("() => { om.logEvent('after-reload'); return om.flush(); }");
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         Assert.NotNull(sessionId);
         Assert.Null(await page.CookieSessionIdAsync());

@@ -54,7 +54,7 @@ public sealed class DeliveryTests(ChromiumFixture chromium, ClientHostFixture ho
         }
 
         await page.FlushAsync();
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var stored = await host.ReadSessionAsync(sessionId!);
 
         Assert.Equal(Enumerable.Range(1, 8).Select(n => $"o{n}"), stored.EventNames);
@@ -87,7 +87,7 @@ public sealed class DeliveryTests(ChromiumFixture chromium, ClientHostFixture ho
         });
 
         await page.EvaluateAsync("() => { om.logEvent('r1'); om.logEvent('r2'); om.logEvent('r3'); return om.flush(); }");
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var stored = await host.ReadSessionAsync(sessionId!);
 
         Assert.True(delivered >= 2, "the client never sent the call again");
@@ -112,7 +112,7 @@ public sealed class DeliveryTests(ChromiumFixture chromium, ClientHostFixture ho
         }
 
         await page.FlushAsync();
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var stored = await host.ReadSessionAsync(sessionId!);
 
         Assert.Equal(Enumerable.Range(21, 10).Select(n => $"q{n}"), stored.EventNames);

@@ -22,7 +22,7 @@ public sealed class PrivacyTests(ChromiumFixture chromium, ClientHostFixture hos
 
         await page.EvaluateAsync("() => { om.optIn(); om.logEvent('back'); return om.flush(); }");
         var sessionId = await page.CookieSessionIdAsync();
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         Assert.Equal(0, sentWhileOut);
         Assert.Null(cookieWhileOut);

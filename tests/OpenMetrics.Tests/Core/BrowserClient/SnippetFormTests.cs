@@ -30,7 +30,7 @@ public sealed class SnippetFormTests(ChromiumFixture chromium, ClientHostFixture
         Assert.NotNull(sessionId);
         await host.WaitForSessionAsync(sessionId, 13);
         await page.FlushAsync();
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var stored = await host.ReadSessionAsync(sessionId);
         await ChromiumFixture.ScreenshotAsync(page.Page, "snippet-form");
 

@@ -38,9 +38,9 @@ public sealed class RawEventExpiryTests(QueryHostFixture host)
         await LogAsync("k1", old);
         await LogAsync("k1", recent);
         await LogAsync("k2", old);
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.PostOkAsync("/v1/setUserId", JsonSerializer.Serialize(new { sessionId = "k1-" + _run, userId = Keeper }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.CompactAsync();
         Assert.Equal(3.0, await TotalAsync("raw"));
         Assert.Equal(3.0, await TotalAsync("preaggregate"));

@@ -88,7 +88,7 @@ public sealed class UserDeletionTests(QueryHostFixture host)
         await LogAsync("a1", ("view", 30));
         await host.PostOkAsync("/v1/setUserProps", Json(new { sessionId = "a1-" + _run, props = new { email = AliceEmail } }));
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = "a1-" + _run, userId = Alice }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         using var again = await host.Api.DeleteAsync($"/api/users/{Alice}");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -154,14 +154,14 @@ public sealed class UserDeletionTests(QueryHostFixture host)
         await host.PostOkAsync("/v1/setSessionProps", Json(new { sessionId = "a1-" + _run, props = new { channel = "web" } }));
         await host.PostOkAsync("/v1/setUserProps", Json(new { sessionId = "a1-" + _run, props = new { email = AliceEmail } }));
         await host.PostOkAsync("/v1/setUserProps", Json(new { sessionId = "b1-" + _run, props = new { country = "NL" } }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = "a1-" + _run, userId = Alice }));
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = "b1-" + _run, userId = Bob }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await LogAsync("a2", ("view", 20));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = "a2-" + _run, userId = Alice }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.CompactAsync();
     }
 

@@ -31,7 +31,7 @@ public sealed class CatalogTests(QueryHostFixture host)
         await LogAsync(signup, _today.AddDays(-40), new { plan = "long-ago" });
         await LogAsync(share, _today.AddDays(-29).AddHours(8), new { viral = true });
         await LogAsync(share, _today.AddDays(-30).AddHours(23).AddMinutes(59), new { viral = false });
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         foreach (var compacted in new[] { false, true })
         {
@@ -41,8 +41,8 @@ public sealed class CatalogTests(QueryHostFixture host)
             }
 
             var snapshot = await NewCatalog(TimeProvider.System).GetAsync(CancellationToken.None);
-            var signups = Assert.Single(snapshot.Events, e => e.Name == signup).ToEntry(CatalogApi.ValuesInListing);
-            var shares = Assert.Single(snapshot.Events, e => e.Name == share).ToEntry(CatalogApi.ValuesInListing);
+            var signups = Assert.Single(snapshot.Events, e => e.Name == signup).ToEntry(CatalogHandler.ValuesInListing);
+            var shares = Assert.Single(snapshot.Events, e => e.Name == share).ToEntry(CatalogHandler.ValuesInListing);
 
             Assert.Equal(_today.AddDays(-29), snapshot.Since);
             Assert.Equal(_today.AddDays(1), snapshot.Until);
@@ -67,10 +67,10 @@ public sealed class CatalogTests(QueryHostFixture host)
         var early = "cat-early-" + _run;
         var late = "cat-late-" + _run;
         await LogAsync(early, _today.AddHours(-1), new { });
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var first = await catalog.GetAsync(CancellationToken.None);
         await LogAsync(late, _today.AddHours(-1), new { });
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         clock.Advance(TimeSpan.FromSeconds(29));
         var kept = await catalog.GetAsync(CancellationToken.None);

@@ -40,11 +40,11 @@ public static class FunnelData
         await host.PostOkAsync("/v1/events", V1Payloads.Events("f-s6", (Signup, "2025-06-06T10:00:00Z", "{}")));
         await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s5","userId":"f-cat"}""");
         await host.PostOkAsync("/v1/events", V1Payloads.Events("f-s5", (Activate, "2025-06-03T09:00:00Z", "{}")));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         // Step 1 was logged anonymously; only now does its session become f-cat, who did step 2 in another session.
         await host.PostOkAsync("/v1/setUserId", """{"sessionId":"f-s3","userId":"f-cat"}""");
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
     }
 
     /// <summary>A funnel of signup, activate and buy over the first week of June 2025, with the given extra fields.</summary>

@@ -28,7 +28,7 @@ public sealed class LiveApiTests(QueryHostFixture host)
         var session = "live-api-" + Guid.NewGuid().ToString("N");
         var ts = Now.AddSeconds(-20); // 10:15:10: the current minute, and inside the last 5 minutes
         await host.PostOkAsync("/v1/events", JsonSerializer.Serialize(new { sessionId = session, events = new[] { new { name, ts = ts.ToString("O"), props = new { plan = "pro" } } } }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         var ofEvent = await GetAsync($"?event={name}", Now);
         var everything = await GetAsync("?limit=500", Now);
@@ -85,7 +85,7 @@ public sealed class LiveApiTests(QueryHostFixture host)
         request.Method = "GET";
         request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query);
 
-        var answer = await new LiveApi(view).HandleAsync(request, null, CancellationToken.None);
+        var answer = await new LiveHandler(view).HandleAsync(request, null, CancellationToken.None);
 
         Assert.Equal(200, answer.Status);
         using var document = JsonDocument.Parse(answer.Body);

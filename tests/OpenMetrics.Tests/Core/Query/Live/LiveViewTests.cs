@@ -31,10 +31,10 @@ public sealed class LiveViewTests(QueryHostFixture host)
         await LogAsync("d", now, ("first", -180, true), ("second", -180, true));
         await LogAsync("e", now, ("other", -240, true));
         await LogAsync("f", now, ("edge", -270, true));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = Session("d"), userId = user }));
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = Session("e"), userId = user }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         var view = new LiveView(
             host.Services.GetRequiredService<IMinuteCounts>(),
             host.Services.GetRequiredService<IRecentEvents>(),

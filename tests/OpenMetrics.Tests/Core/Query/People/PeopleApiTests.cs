@@ -22,11 +22,11 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         var later = "later-" + _run;
         await LogAsync(anonymous, ("view", 0), ("click", 60));
         await LogAsync(later, ("view", 30), ("buy", 90));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = anonymous, userId = user }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = later, userId = user }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         var page = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString(user)}/events");
 
@@ -42,7 +42,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
     {
         var session = "ties-" + _run;
         await LogAsync(session, ("first", 10), ("second", 10), ("third", 10));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         var page = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString("$anon:" + session)}/events");
 
@@ -58,7 +58,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         {
             await LogAsync(sessions[i], [.. Enumerable.Range(0, 7).Select(k => ($"e{k}", (k * 3) + i))]);
             await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = sessions[i], userId = user }));
-            await host.WaitForIngestAsync();
+            await host.ProcessIngestAsync();
         }
 
         var whole = Events(await host.GetQueryAsync($"/api/users/{user}/events?limit=1000"));
@@ -75,7 +75,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
             if (++pages == 2)
             {
                 await LogAsync(sessions[0], ("arrived-meanwhile", 3600));
-                await host.WaitForIngestAsync();
+                await host.ProcessIngestAsync();
             }
         }
         while (cursor is not null);
@@ -99,10 +99,10 @@ public sealed class PeopleApiTests(QueryHostFixture host)
             }
         }
 
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = busy, userId = user }));
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = quiet, userId = user }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         var paged = new List<(string Name, string Session, int Seconds)>();
         string? cursor = null;
@@ -127,7 +127,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
     {
         var session = "filter-" + _run;
         await LogAsync(session, ("keep", 1), ("drop", 2), ("keep", 3), ("drop", 4));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         var page = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString("$anon:" + session)}/events?event=keep&limit=1");
         var rest = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString("$anon:" + session)}/events?event=keep&before={page.GetProperty("next").GetString()}");
@@ -146,14 +146,14 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         await LogAsync(anonymous, ("view", 0), ("view", 120));
         await host.PostOkAsync("/v1/setUserProps", Json(new { sessionId = anonymous, props = new { plan = "free", country = "NL" } }));
         await host.PostOkAsync("/v1/setSessionProps", Json(new { sessionId = anonymous, props = new { utm_source = "news" } }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = anonymous, userId = user }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await LogAsync(known, ("buy", 600));
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = known, userId = user }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.PostOkAsync("/v1/setUserProps", Json(new { sessionId = known, props = new { plan = "pro" } }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         var profile = await host.GetQueryAsync($"/api/users/{user}");
         var viaAnonymous = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString("$anon:" + anonymous)}");
@@ -189,7 +189,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         var session = "chars-" + _run + "-" + Math.Abs(id.GetHashCode(StringComparison.Ordinal));
         await LogAsync(session, ("view", 5));
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = session, userId = user }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         var profile = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString(user)}");
         var timeline = await host.GetQueryAsync($"/api/users/{Uri.EscapeDataString(user)}/events");
@@ -208,10 +208,10 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         await LogAtAsync("sn-" + _run, now.AddHours(2));
         await LogAtAsync("sx-" + _run, now.AddHours(-1));
         await host.PostOkAsync("/v1/setUserProps", Json(new { sessionId = "sn-" + _run, props = new { company = "Acme " + _run.ToUpperInvariant() } }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = "so-" + _run, userId = older }));
         await host.PostOkAsync("/v1/setUserId", Json(new { sessionId = "sn-" + _run, userId = newer }));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         var byId = Users(await host.GetQueryAsync("/api/users?search=SEARCHER-&limit=1000"));
         var byValue = Users(await host.GetQueryAsync($"/api/users?search=acme%20{_run}"));
@@ -231,7 +231,7 @@ public sealed class PeopleApiTests(QueryHostFixture host)
         var session = "recent-" + _run;
         var ahead = DateTimeOffset.UtcNow.AddHours(22).AddMinutes(50);
         await LogAtAsync(session, ahead);
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         var first = (await host.GetQueryAsync("/api/users?limit=1")).GetProperty("users")[0];
 

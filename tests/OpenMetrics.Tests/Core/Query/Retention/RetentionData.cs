@@ -31,10 +31,10 @@ public static class RetentionData
         await host.PostOkAsync("/v1/setUserId", """{"sessionId":"r-s3","userId":"r-cy"}""");
         await host.PostOkAsync("/v1/setUserProps", """{"sessionId":"r-s3","props":{"plan":"pro"}}""");
         await host.PostOkAsync("/v1/events", Opens("r-s4", "2025-04-03T23:00:00Z"));
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         await host.PostOkAsync("/v1/setUserId", """{"sessionId":"r-s4","userId":"r-amy"}""");
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
     }
 
     /// <summary>Daily retention of <c>ropen</c>, 4 periods, cohorts 04-01 to 04-03, with the given extra fields.</summary>

@@ -124,7 +124,7 @@ public sealed class TrendsBreakdownTests(QueryHostFixture host) : IAsyncLifetime
         await host.PostOkAsync("/v1/events", $$"""{"sessionId":"b2-{{tag}}","events":[{"name":"bview-{{tag}}","ts":"{{ts}}"}]}""");
         await host.PostOkAsync("/v1/setUserId", $$"""{"sessionId":"b2-{{tag}}","userId":"carol-{{tag}}"}""");
         await host.PostOkAsync("/v1/events", $$"""{"sessionId":"b3-{{tag}}","events":[{"name":"bview-{{tag}}","ts":"{{ts}}"},{"name":"bview-{{tag}}","ts":"{{ts}}"}]}""");
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         var from = day.ToString("yyyy-MM-dd");
         var to = day.AddDays(1).ToString("yyyy-MM-dd");

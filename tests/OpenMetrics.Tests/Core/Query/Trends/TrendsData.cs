@@ -50,11 +50,11 @@ public static class TrendsData
         await host.PostOkAsync("/v1/events", V1Payloads.Events("t-s3", (View, "2025-11-03T20:00:00Z", """{"page":"/pricing"}""")));
         await host.PostOkAsync("/v1/events", V1Payloads.Events("t-s2", (View, "2025-11-04T04:30:00Z", "{}")));
         await host.PostOkAsync("/v1/events", """{"sessionId":"t-s2","events":[{"name":"tping","ts":"2025-11-03T10:00:00Z","options":{"active":false}}]}""");
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         // The merge comes after s4's events were stored under its anonymous user.
         await host.PostOkAsync("/v1/setUserId", """{"sessionId":"t-s4","userId":"t-alice"}""");
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
     }
 
     /// <summary>POSTs a trends query and returns the answer (throws with the body when it is not 200).</summary>

@@ -66,10 +66,10 @@ public sealed class TrendsQueryTests(QueryHostFixture host) : IAsyncLifetime
             await host.PostOkAsync("/v1/events", $$"""{"sessionId":"late-a","events":[{"name":"{{name}}","ts":"2025-09-{{day}}T12:00:00Z"}]}""");
         }
 
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
         await host.CompactAsync();
         await host.PostOkAsync("/v1/events", $$"""{"sessionId":"late-b","events":[{"name":"{{name}}","ts":"2025-09-02T13:00:00Z"}]}""");
-        await host.WaitForIngestAsync();
+        await host.ProcessIngestAsync();
 
         foreach (var source in new[] { "preaggregate", "raw" })
         {

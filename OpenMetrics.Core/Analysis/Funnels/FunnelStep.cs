@@ -1,0 +1,15 @@
+using OpenMetrics.Core.Analysis;
+using OpenMetrics.Core.Query.Filters;
+
+namespace OpenMetrics.Core.Analysis.Funnels;
+
+/// <summary>One step of a funnel: an event and the filters its occurrence must pass.</summary>
+public sealed record FunnelStep(string Event, IReadOnlyList<PropertyFilter> Filters)
+{
+    public FunnelStep(string @event)
+        : this(@event, [])
+    {
+    }
+
+    internal EventPredicate Predicate => new(Event, Filters);
+}

@@ -1,0 +1,35 @@
+using OpenMetrics.Core.Storage;
+using OpenMetrics.Storage;
+
+namespace OpenMetrics.Tests.Deployment;
+
+/// <summary>The data storage account holds the queues, container and table the code names in StorageNames.</summary>
+public sealed class DataStorageTests
+{
+    [Theory]
+    [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", StorageNames.IngestQueue)]
+    [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", StorageNames.IngestPoisonQueue)]
+    [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", StorageNames.IngestClaimsContainer)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.IngestRejectionsTable)]
+    public async Task Data_storage_has_what_the_code_names(string type, string name)
+    {
+        var dataStorage = (await CompiledInfra.LoadAsync()).Deployment("data-storage");
+
+        Assert.Single(dataStorage.ResourcesOfType(type), resource => ((string)resource.Body["name"]!).EndsWith($"'{name}')]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Claim_check_blobs_left_behind_are_swept_after_a_year_not_a_week()
+    {
+        var dataStorage = (await CompiledInfra.LoadAsync()).Deployment("data-storage");
+        var policy = Assert.Single(dataStorage.ResourcesOfType("Microsoft.Storage/storageAccounts/managementPolicies"));
+        var rule = Assert.Single(policy.Properties!["policy"]!["rules"]!.AsArray())!;
+        var definition = rule["definition"]!;
+
+        Assert.Contains(StorageNames.IngestClaimsContainer, dataStorage.Expand(definition["filters"]!["prefixMatch"]), StringComparison.Ordinal);
+        var days = dataStorage.Resolve(definition["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]);
+        // The aggregation deletes a claim once its message is processed; the rule only sweeps blobs whose enqueue
+        // failed (the call answered 503), so it must outlast any pause of the aggregation or unreplayed poison message.
+        Assert.Equal(365, (int)days!);
+    }
+}
