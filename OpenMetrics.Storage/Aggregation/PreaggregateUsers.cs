@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
+using OpenMetrics.Core.Query;
 
 namespace OpenMetrics.Storage.Aggregation;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenMetrics.Core.Analysis;
 
 namespace OpenMetrics.Core.Query.Filters;
 

@@ -3,6 +3,7 @@ using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Analysis.Funnels;
 using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Query.Saved;
+using OpenMetrics.Core.Query.Window;
 
 namespace OpenMetrics.Core.Query.Funnels;
 

@@ -1,6 +1,7 @@
 using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Analysis.Retention;
+using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Query.Retention;
 

@@ -1,4 +1,5 @@
 using OpenMetrics.Core.Query.Filters;
+using OpenMetrics.Core.Analysis;
 
 namespace OpenMetrics.Core.Query.Segments;
 

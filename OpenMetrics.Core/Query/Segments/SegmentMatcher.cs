@@ -3,6 +3,7 @@ using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query.Trends;
+using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Query.Segments;
 

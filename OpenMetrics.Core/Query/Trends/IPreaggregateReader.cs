@@ -1,3 +1,5 @@
+using OpenMetrics.Core.Time;
+
 namespace OpenMetrics.Core.Query.Trends;
 
 /// <summary>The pre-aggregated figures (counts, numeric stats, counts per property value) of UTC day, hour and minute cells.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OpenMetrics.Core.Aggregation;
+using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Query.Trends;
 

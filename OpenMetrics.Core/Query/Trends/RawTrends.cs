@@ -4,6 +4,7 @@ using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Time;
+using OpenMetrics.Core.Analysis;
 
 namespace OpenMetrics.Core.Query.Trends;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace OpenMetrics.Core.Query.Filters;
+namespace OpenMetrics.Core.Analysis;
 
 /// <summary>
 /// One filter on a property, as docs/query.md writes it: <c>{"prop", "op", "value", "on"}</c>. Matching follows what

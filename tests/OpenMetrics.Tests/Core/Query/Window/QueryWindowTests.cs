@@ -4,8 +4,9 @@ using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Funnels;
 using OpenMetrics.Core.Query.Retention;
 using OpenMetrics.Core.Query.Trends;
+using OpenMetrics.Core.Query.Window;
 
-namespace OpenMetrics.Tests.Core.Query;
+namespace OpenMetrics.Tests.Core.Query.Window;
 
 /// <summary>
 /// One grammar for every query (docs/query.md, "Fields every query shares"): trends, funnels and retention read the

@@ -1,4 +1,7 @@
-namespace OpenMetrics.Core.Query.Trends;
+using OpenMetrics.Core.Time;
+
+
+namespace OpenMetrics.Core.Query;
 
 /// <summary>
 /// The exact sets of users who did an event (or were active) in UTC hour, day, week and month cells, each user under

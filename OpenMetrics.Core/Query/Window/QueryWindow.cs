@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OpenMetrics.Core.Query.Segments;
 
-namespace OpenMetrics.Core.Query;
+namespace OpenMetrics.Core.Query.Window;
 
 /// <summary>
 /// The fields every query shares (docs/query.md, "Fields every query shares"), read by this one parser so that trends,

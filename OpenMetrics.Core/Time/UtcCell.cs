@@ -1,4 +1,4 @@
-namespace OpenMetrics.Core.Query.Trends;
+namespace OpenMetrics.Core.Time;
 
 /// <summary>The granularity of a pre-aggregated bucket: UTC day, hour or minute (counts), or week and month (user sets).</summary>
 public enum CellLevel
