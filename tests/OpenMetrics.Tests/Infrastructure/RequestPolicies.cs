@@ -3,18 +3,6 @@ using Azure.Core.Pipeline;
 
 namespace OpenMetrics.Tests.Infrastructure;
 
-/// <summary>Counts the storage requests (transactions) that pass through a client pipeline.</summary>
-public sealed class CountingPolicy : HttpPipelineSynchronousPolicy
-{
-    private int _count;
-
-    public int Count => _count;
-
-    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
-
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
-}
-
 /// <summary>
 /// Once armed, lets <c>allowed</c> requests through and fails every later one, as if the process died there: the
 /// writes before it landed, the ones after it never did.
@@ -25,6 +13,9 @@ public sealed class CrashAfterPolicy(int allowed) : HttpPipelinePolicy
     private volatile bool _armed;
 
     public void Arm() => _armed = true;
+
+    /// <summary>Whether a request came after the allowed ones (and was refused with a crash).</summary>
+    public bool Crashed => Volatile.Read(ref _sent) > allowed;
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
@@ -48,6 +39,27 @@ public sealed class CrashAfterPolicy(int allowed) : HttpPipelinePolicy
 }
 
 public sealed class SimulatedCrashException() : Exception("simulated crash");
+
+/// <summary>Runs a piece of processing under a <see cref="CrashAfterPolicy"/>: true if it crashed, false if it ended first.</summary>
+public static class Crashes
+{
+    /// <summary>More storage requests than any processing in these tests makes: a loop over crash points ends by then.</summary>
+    public const int Ceiling = 1000;
+
+    public static async Task<bool> DuringAsync(CrashAfterPolicy crash, Func<Task> processing)
+    {
+        crash.Arm();
+        try
+        {
+            await processing();
+            return false;
+        }
+        catch (Exception) when (crash.Crashed)
+        {
+            return true;
+        }
+    }
+}
 
 /// <summary>A clock that says what the test tells it.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
