@@ -1,8 +1,6 @@
 using System.Text.Json;
-using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Query.Filters;
-using OpenMetrics.Core.Query.Trends;
 
 namespace OpenMetrics.Core.Query.Streams;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 

@@ -2,9 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using OpenMetrics.Apps.Functions;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 

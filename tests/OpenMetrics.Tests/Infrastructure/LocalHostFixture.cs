@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Apps.Queues;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Queues;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 using OpenMetrics.Storage;
 

@@ -1,6 +1,4 @@
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Queues;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Queues;

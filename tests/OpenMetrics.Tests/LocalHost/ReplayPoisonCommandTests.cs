@@ -1,5 +1,4 @@
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
