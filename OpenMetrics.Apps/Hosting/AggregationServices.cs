@@ -7,7 +7,6 @@ using OpenMetrics.Apps.Queues;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Storage.Events;
-using OpenMetrics.Storage.Identity;
 using OpenMetrics.Storage.Queues;
 
 namespace OpenMetrics.Apps.Hosting;
@@ -17,17 +16,12 @@ public static class AggregationServices
 {
     public static IServiceCollection AddOpenMetricsAggregation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
-        services.TryAddSingleton(provider => new AggregationTables(provider.GetRequiredService<StorageAccount>()));
+        services.AddOpenMetricsStores(configuration);
         services.TryAddSingleton(provider => new IngestMessageReader(
             provider.GetRequiredService<StorageAccount>().Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer)));
         services.TryAddSingleton(provider => new ClientEventIds(Table(provider, StorageNames.SessionEventsTable)));
-        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
-        services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
         services.TryAddSingleton(provider => new AggregateStore(Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new CountedMessages(Table(provider, StorageNames.AggregatesTable)));
-        services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
         services.TryAddSingleton(provider => new RollupStore(Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable)));
         services.TryAddSingleton(provider => new AggregateCompactor(
             Table(provider, StorageNames.AggregatesTable),

@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Funnels;
 using OpenMetrics.Core.Query.Retention;
@@ -26,14 +25,8 @@ public static class AnalysisServices
 {
     public static IServiceCollection AddOpenMetricsAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
-        services.TryAddSingleton(provider => new AggregationTables(provider.GetRequiredService<StorageAccount>()));
-
-        // The stores aggregation writes, here only read (registered the same way, so one process may host both apps).
-        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
-        services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
-        services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
+        // The stores aggregation writes, here only read.
+        services.AddOpenMetricsStores(configuration);
 
         var limits = new QueryLimits();
         configuration.GetSection(QueryLimits.Section).Bind(limits);
