@@ -36,6 +36,8 @@ public class LocalHostFixture : IAsyncLifetime
 
     public QueueClient IngestQueue => Storage.Queues().GetQueueClient(StorageNames.IngestQueue);
 
+    public QueueClient PoisonQueue => Storage.Queues().GetQueueClient(StorageNames.IngestPoisonQueue);
+
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync(AzuritePorts.Free(), dataFolder: null);
@@ -90,6 +92,18 @@ public class LocalHostFixture : IAsyncLifetime
     {
         await IngestQueue.CreateIfNotExistsAsync();
         await IngestQueue.ClearMessagesAsync();
+    }
+
+    /// <summary>
+    /// Empties the ingest and the poison queue and makes sure the claim-check container exists, so that a poison test
+    /// sees only the messages it put there.
+    /// </summary>
+    public async Task ClearIngestAndPoisonQueuesAsync()
+    {
+        await ClearIngestQueueAsync();
+        await PoisonQueue.CreateIfNotExistsAsync();
+        await PoisonQueue.ClearMessagesAsync();
+        await Storage.Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer).CreateIfNotExistsAsync();
     }
 
     /// <summary>Every message now on the ingest queue, read (and claim checks resolved) by the core's own reader.</summary>
