@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,12 +18,12 @@ public static class AggregationServices
         services.AddOpenMetricsStores(configuration);
         services.TryAddSingleton(provider => new IngestMessageReader(
             provider.GetRequiredService<StorageAccount>().Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer)));
-        services.TryAddSingleton(provider => new ClientEventIds(Table(provider, StorageNames.SessionEventsTable)));
-        services.TryAddSingleton(provider => new AggregateStore(Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(provider => new CountedMessages(Table(provider, StorageNames.AggregatesTable)));
-        services.TryAddSingleton(provider => new RollupStore(Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable)));
+        services.TryAddSingleton(provider => new ClientEventIds(provider.Table(StorageNames.SessionEventsTable)));
+        services.TryAddSingleton(provider => new AggregateStore(provider.Table(StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new CountedMessages(provider.Table(StorageNames.AggregatesTable)));
+        services.TryAddSingleton(provider => new RollupStore(provider.Table(StorageNames.RollupsDailyTable), provider.Table(StorageNames.RollupsHourlyTable)));
         services.TryAddSingleton(provider => new AggregateCompactor(
-            Table(provider, StorageNames.AggregatesTable),
+            provider.Table(StorageNames.AggregatesTable),
             provider.GetRequiredService<RollupStore>(),
             provider.GetRequiredService<CountedMessages>(),
             provider.GetRequiredService<TimeProvider>(),
@@ -44,6 +43,4 @@ public static class AggregationServices
         services.AddSingleton<PoisonHandlers>();
         return services;
     }
-
-    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
 }

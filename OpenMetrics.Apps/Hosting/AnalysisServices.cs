@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,13 +30,13 @@ public static class AnalysisServices
         var limits = new QueryLimits();
         configuration.GetSection(QueryLimits.Section).Bind(limits);
         services.TryAddSingleton(limits);
-        services.TryAddSingleton(provider => new RawEventScanner(Table(provider, StorageNames.EventsTable), limits));
+        services.TryAddSingleton(provider => new RawEventScanner(provider.Table(StorageNames.EventsTable), limits));
         services.TryAddSingleton<IEventReader>(provider => provider.GetRequiredService<RawEventScanner>());
-        services.TryAddSingleton(provider => new PreaggregateUsers(Table(provider, StorageNames.MembersTable)));
+        services.TryAddSingleton(provider => new PreaggregateUsers(provider.Table(StorageNames.MembersTable)));
         services.TryAddSingleton<IUserSetReader>(provider => provider.GetRequiredService<PreaggregateUsers>());
-        services.TryAddSingleton<IIdentityReader>(provider => new IdentityLookups(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton<IIdentityReader>(provider => new IdentityLookups(provider.Table(StorageNames.IdentityTable)));
         services.TryAddSingleton<QuerySources>();
-        services.TryAddSingleton(provider => new SavedItemStore(Table(provider, StorageNames.SavedTable)));
+        services.TryAddSingleton(provider => new SavedItemStore(provider.Table(StorageNames.SavedTable)));
         services.TryAddSingleton<ISavedItems>(provider => provider.GetRequiredService<SavedItemStore>());
         services.TryAddSingleton<SegmentResolver>();
 
@@ -58,12 +57,10 @@ public static class AnalysisServices
         var snapshots = new SnapshotOptions();
         configuration.GetSection(SnapshotOptions.Section).Bind(snapshots);
         services.TryAddSingleton(snapshots);
-        services.TryAddSingleton(provider => new SnapshotStore(Table(provider, StorageNames.SnapshotsTable)));
+        services.TryAddSingleton(provider => new SnapshotStore(provider.Table(StorageNames.SnapshotsTable)));
         services.TryAddSingleton<ISnapshotStore>(provider => provider.GetRequiredService<SnapshotStore>());
         services.TryAddSingleton<SnapshotAnswers>();
         services.TryAddSingleton<SnapshotRefresher>();
         return services;
     }
-
-    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
 }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +19,7 @@ public static class PrivacyServices
         var retention = new RetentionSettings();
         configuration.GetSection(RetentionSettings.Section).Bind(retention);
         services.TryAddSingleton(retention);
-        services.TryAddSingleton(provider => new DeletionMarks(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton(provider => new DeletionMarks(provider.Table(StorageNames.IdentityTable)));
         services.TryAddSingleton<UserSessions>();
         services.TryAddSingleton<UserFootprint>();
         services.TryAddSingleton<UserDeletion>();
@@ -29,6 +28,4 @@ public static class PrivacyServices
         services.TryAddSingleton<DataRetention>();
         return services;
     }
-
-    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
 }

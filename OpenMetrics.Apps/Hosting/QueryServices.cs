@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,7 +41,7 @@ public static class QueryServices
         services.TryAddSingleton(provider => new QueryAccess(configuration[QueryKey.Setting], signIn, provider.GetRequiredService<ILogger<QueryAccess>>()));
 
         services.TryAddSingleton(provider => new PreaggregateCounts(
-            Table(provider, StorageNames.AggregatesTable), Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable),
+            provider.Table(StorageNames.AggregatesTable), provider.Table(StorageNames.RollupsDailyTable), provider.Table(StorageNames.RollupsHourlyTable),
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IPreaggregateReader>(provider => provider.GetRequiredService<PreaggregateCounts>());
         services.TryAddSingleton<TrendsQueryParser>();
@@ -63,7 +62,7 @@ public static class QueryServices
         services.TryAddSingleton<UserSessions>();
         services.TryAddSingleton<UserProfiles>();
         services.TryAddSingleton<UserTimeline>();
-        services.TryAddSingleton(provider => new SessionEventPages(Table(provider, StorageNames.SessionEventsTable)));
+        services.TryAddSingleton(provider => new SessionEventPages(provider.Table(StorageNames.SessionEventsTable)));
         services.TryAddSingleton<ISessionEventReader>(provider => provider.GetRequiredService<SessionEventPages>());
         services.TryAddSingleton<SearchUsersHandler>();
         services.TryAddSingleton<GetUserHandler>();
@@ -75,15 +74,15 @@ public static class QueryServices
         services.TryAddSingleton<ExportUserHandler>();
 
         // Live: per minute, active users and the newest events.
-        services.TryAddSingleton(provider => new MinuteCounts(Table(provider, StorageNames.AggregatesTable)));
-        services.TryAddSingleton(provider => new RecentEvents(Table(provider, StorageNames.EventsTable)));
+        services.TryAddSingleton(provider => new MinuteCounts(provider.Table(StorageNames.AggregatesTable)));
+        services.TryAddSingleton(provider => new RecentEvents(provider.Table(StorageNames.EventsTable)));
         services.TryAddSingleton<IMinuteCounts>(provider => provider.GetRequiredService<MinuteCounts>());
         services.TryAddSingleton<IRecentEvents>(provider => provider.GetRequiredService<RecentEvents>());
         services.TryAddSingleton<LiveView>();
         services.TryAddSingleton<LiveHandler>();
 
         // Catalog: event names, counts, property keys and values, kept in memory for 30 s.
-        services.TryAddSingleton(provider => new CatalogReader(Table(provider, StorageNames.AggregatesTable)));
+        services.TryAddSingleton(provider => new CatalogReader(provider.Table(StorageNames.AggregatesTable)));
         services.TryAddSingleton<ICatalogSource>(provider => provider.GetRequiredService<CatalogReader>());
         services.TryAddSingleton<EventCatalog>();
         services.TryAddSingleton<CatalogHandler>();
@@ -92,6 +91,4 @@ public static class QueryServices
         services.TryAddSingleton<SettingsHandler>();
         return services;
     }
-
-    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
 }

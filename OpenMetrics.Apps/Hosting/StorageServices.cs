@@ -21,11 +21,12 @@ internal static class StorageServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
         services.TryAddSingleton(provider => new AggregationTables(provider.GetRequiredService<StorageAccount>()));
-        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
-        services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
-        services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
+        services.TryAddSingleton(provider => new IdentityStore(provider.Table(StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
+        services.TryAddSingleton(provider => new EventStore(provider.Table(StorageNames.EventsTable), provider.Table(StorageNames.SessionEventsTable)));
+        services.TryAddSingleton(provider => new MemberStore(provider.Table(StorageNames.MembersTable)));
         return services;
     }
 
-    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
+    /// <summary>The named table's client, from the one <see cref="AggregationTables"/> every registration shares.</summary>
+    internal static TableClient Table(this IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
 }
