@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Storage.Aggregation;
 

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Privacy;
 using OpenMetrics.Storage.Privacy;
 
 namespace OpenMetrics.Functions.Aggregate;

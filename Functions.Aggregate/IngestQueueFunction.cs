@@ -2,8 +2,6 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using OpenMetrics.Apps.Queues;
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Queues;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 
 namespace OpenMetrics.Functions.Aggregate;

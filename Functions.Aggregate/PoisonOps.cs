@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OpenMetrics.Apps.Queues;
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Queues;
 
 namespace OpenMetrics.Functions.Aggregate;
 

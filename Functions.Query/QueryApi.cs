@@ -12,15 +12,6 @@ using OpenMetrics.Apps.Query.Retention;
 using OpenMetrics.Apps.Query.Settings;
 using OpenMetrics.Apps.Query.Trends;
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Privacy;
-using OpenMetrics.Core.Query;
-using OpenMetrics.Core.Query.Catalog;
-using OpenMetrics.Core.Query.Funnels;
-using OpenMetrics.Core.Query.Live;
-using OpenMetrics.Core.Query.People;
-using OpenMetrics.Core.Query.Retention;
-using OpenMetrics.Core.Query.Trends;
-using OpenMetrics.Storage.Privacy;
 
 namespace OpenMetrics.Functions.Query;
 

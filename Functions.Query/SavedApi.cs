@@ -4,7 +4,6 @@ using Microsoft.Azure.Functions.Worker;
 using OpenMetrics.Apps.Query;
 using OpenMetrics.Apps.Query.Saved;
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Saved;
 
 namespace OpenMetrics.Functions.Query;

@@ -1,6 +1,4 @@
 using OpenMetrics.Apps.Queues;
-using OpenMetrics.Core.Queues;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Queues;
 

@@ -5,7 +5,6 @@ using OpenMetrics.Apps.Functions;
 using OpenMetrics.Apps.Hosting;
 using OpenMetrics.Apps.Http;
 using OpenMetrics.Apps.Query.Access;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Query.Access;
 

@@ -1,9 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using OpenMetrics.Apps.Functions;
-using OpenMetrics.Apps.Queues;
-using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Queues;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 

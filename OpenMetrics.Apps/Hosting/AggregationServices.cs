@@ -1,18 +1,11 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using OpenMetrics.Apps.Queues;
-using OpenMetrics.Core.Aggregation;
-using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
-using OpenMetrics.Core.Queues;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Storage.Events;
-using OpenMetrics.Storage.Identity;
 using OpenMetrics.Storage.Queues;
 
 namespace OpenMetrics.Apps.Hosting;
@@ -22,20 +15,15 @@ public static class AggregationServices
 {
     public static IServiceCollection AddOpenMetricsAggregation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
-        services.TryAddSingleton(provider => new AggregationTables(provider.GetRequiredService<StorageAccount>()));
+        services.AddOpenMetricsStores(configuration);
         services.TryAddSingleton(provider => new IngestMessageReader(
             provider.GetRequiredService<StorageAccount>().Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer)));
-        services.TryAddSingleton(provider => new ClientEventIds(Table(provider, StorageNames.SessionEventsTable)));
-        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
-        services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
-        services.TryAddSingleton(provider => new AggregateStore(Table(provider, StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(provider => new CountedMessages(Table(provider, StorageNames.AggregatesTable)));
-        services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
-        services.TryAddSingleton(provider => new RollupStore(Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable)));
+        services.TryAddSingleton(provider => new ClientEventIds(provider.Table(StorageNames.SessionEventsTable)));
+        services.TryAddSingleton(provider => new AggregateStore(provider.Table(StorageNames.AggregatesTable), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new CountedMessages(provider.Table(StorageNames.AggregatesTable)));
+        services.TryAddSingleton(provider => new RollupStore(provider.Table(StorageNames.RollupsDailyTable), provider.Table(StorageNames.RollupsHourlyTable)));
         services.TryAddSingleton(provider => new AggregateCompactor(
-            Table(provider, StorageNames.AggregatesTable),
+            provider.Table(StorageNames.AggregatesTable),
             provider.GetRequiredService<RollupStore>(),
             provider.GetRequiredService<CountedMessages>(),
             provider.GetRequiredService<TimeProvider>(),
@@ -55,6 +43,4 @@ public static class AggregationServices
         services.AddSingleton<PoisonHandlers>();
         return services;
     }
-
-    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
 }

@@ -1,11 +1,6 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OpenMetrics.Core.Aggregation;
-using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Funnels;
 using OpenMetrics.Core.Query.Retention;
@@ -14,7 +9,6 @@ using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Core.Query.Streams;
 using OpenMetrics.Core.Query.Trends;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Storage.Events;
@@ -30,25 +24,19 @@ public static class AnalysisServices
 {
     public static IServiceCollection AddOpenMetricsAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
-        services.TryAddSingleton(provider => new AggregationTables(provider.GetRequiredService<StorageAccount>()));
-
-        // The stores aggregation writes, here only read (registered the same way, so one process may host both apps).
-        services.TryAddSingleton(provider => new IdentityStore(Table(provider, StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
-        services.TryAddSingleton(provider => new EventStore(Table(provider, StorageNames.EventsTable), Table(provider, StorageNames.SessionEventsTable)));
-        services.TryAddSingleton(provider => new MemberStore(Table(provider, StorageNames.MembersTable)));
+        // The stores aggregation writes, here only read.
+        services.AddOpenMetricsStores(configuration);
 
         var limits = new QueryLimits();
         configuration.GetSection(QueryLimits.Section).Bind(limits);
         services.TryAddSingleton(limits);
-        services.TryAddSingleton(provider => new RawEventScanner(Table(provider, StorageNames.EventsTable), limits));
+        services.TryAddSingleton(provider => new RawEventScanner(provider.Table(StorageNames.EventsTable), limits));
         services.TryAddSingleton<IEventReader>(provider => provider.GetRequiredService<RawEventScanner>());
-        services.TryAddSingleton(provider => new PreaggregateUsers(Table(provider, StorageNames.MembersTable)));
+        services.TryAddSingleton(provider => new PreaggregateUsers(provider.Table(StorageNames.MembersTable)));
         services.TryAddSingleton<IUserSetReader>(provider => provider.GetRequiredService<PreaggregateUsers>());
-        services.TryAddSingleton<IIdentityReader>(provider => new IdentityLookups(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton<IIdentityReader>(provider => new IdentityLookups(provider.Table(StorageNames.IdentityTable)));
         services.TryAddSingleton<QuerySources>();
-        services.TryAddSingleton(provider => new SavedItemStore(Table(provider, StorageNames.SavedTable)));
+        services.TryAddSingleton(provider => new SavedItemStore(provider.Table(StorageNames.SavedTable)));
         services.TryAddSingleton<ISavedItems>(provider => provider.GetRequiredService<SavedItemStore>());
         services.TryAddSingleton<SegmentResolver>();
 
@@ -69,12 +57,10 @@ public static class AnalysisServices
         var snapshots = new SnapshotOptions();
         configuration.GetSection(SnapshotOptions.Section).Bind(snapshots);
         services.TryAddSingleton(snapshots);
-        services.TryAddSingleton(provider => new SnapshotStore(Table(provider, StorageNames.SnapshotsTable)));
+        services.TryAddSingleton(provider => new SnapshotStore(provider.Table(StorageNames.SnapshotsTable)));
         services.TryAddSingleton<ISnapshotStore>(provider => provider.GetRequiredService<SnapshotStore>());
         services.TryAddSingleton<SnapshotAnswers>();
         services.TryAddSingleton<SnapshotRefresher>();
         return services;
     }
-
-    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
 }

@@ -1,10 +1,7 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Privacy;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Identity;
 using OpenMetrics.Storage.Privacy;
@@ -22,7 +19,7 @@ public static class PrivacyServices
         var retention = new RetentionSettings();
         configuration.GetSection(RetentionSettings.Section).Bind(retention);
         services.TryAddSingleton(retention);
-        services.TryAddSingleton(provider => new DeletionMarks(Table(provider, StorageNames.IdentityTable)));
+        services.TryAddSingleton(provider => new DeletionMarks(provider.Table(StorageNames.IdentityTable)));
         services.TryAddSingleton<UserSessions>();
         services.TryAddSingleton<UserFootprint>();
         services.TryAddSingleton<UserDeletion>();
@@ -31,6 +28,4 @@ public static class PrivacyServices
         services.TryAddSingleton<DataRetention>();
         return services;
     }
-
-    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
 }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,21 +14,11 @@ using OpenMetrics.Apps.Query.Retention;
 using OpenMetrics.Apps.Query.Saved;
 using OpenMetrics.Apps.Query.Settings;
 using OpenMetrics.Apps.Query.Trends;
-using OpenMetrics.Core.Aggregation;
-using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
-using OpenMetrics.Core.Privacy;
-using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Access;
 using OpenMetrics.Core.Query.Catalog;
-using OpenMetrics.Core.Query.Funnels;
 using OpenMetrics.Core.Query.Live;
 using OpenMetrics.Core.Query.People;
-using OpenMetrics.Core.Query.Retention;
-using OpenMetrics.Core.Query.Saved;
-using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Trends;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Storage.Events;
@@ -52,7 +41,7 @@ public static class QueryServices
         services.TryAddSingleton(provider => new QueryAccess(configuration[QueryKey.Setting], signIn, provider.GetRequiredService<ILogger<QueryAccess>>()));
 
         services.TryAddSingleton(provider => new PreaggregateCounts(
-            Table(provider, StorageNames.AggregatesTable), Table(provider, StorageNames.RollupsDailyTable), Table(provider, StorageNames.RollupsHourlyTable),
+            provider.Table(StorageNames.AggregatesTable), provider.Table(StorageNames.RollupsDailyTable), provider.Table(StorageNames.RollupsHourlyTable),
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IPreaggregateReader>(provider => provider.GetRequiredService<PreaggregateCounts>());
         services.TryAddSingleton<TrendsQueryParser>();
@@ -73,7 +62,7 @@ public static class QueryServices
         services.TryAddSingleton<UserSessions>();
         services.TryAddSingleton<UserProfiles>();
         services.TryAddSingleton<UserTimeline>();
-        services.TryAddSingleton(provider => new SessionEventPages(Table(provider, StorageNames.SessionEventsTable)));
+        services.TryAddSingleton(provider => new SessionEventPages(provider.Table(StorageNames.SessionEventsTable)));
         services.TryAddSingleton<ISessionEventReader>(provider => provider.GetRequiredService<SessionEventPages>());
         services.TryAddSingleton<SearchUsersHandler>();
         services.TryAddSingleton<GetUserHandler>();
@@ -85,15 +74,15 @@ public static class QueryServices
         services.TryAddSingleton<ExportUserHandler>();
 
         // Live: per minute, active users and the newest events.
-        services.TryAddSingleton(provider => new MinuteCounts(Table(provider, StorageNames.AggregatesTable)));
-        services.TryAddSingleton(provider => new RecentEvents(Table(provider, StorageNames.EventsTable)));
+        services.TryAddSingleton(provider => new MinuteCounts(provider.Table(StorageNames.AggregatesTable)));
+        services.TryAddSingleton(provider => new RecentEvents(provider.Table(StorageNames.EventsTable)));
         services.TryAddSingleton<IMinuteCounts>(provider => provider.GetRequiredService<MinuteCounts>());
         services.TryAddSingleton<IRecentEvents>(provider => provider.GetRequiredService<RecentEvents>());
         services.TryAddSingleton<LiveView>();
         services.TryAddSingleton<LiveHandler>();
 
         // Catalog: event names, counts, property keys and values, kept in memory for 30 s.
-        services.TryAddSingleton(provider => new CatalogReader(Table(provider, StorageNames.AggregatesTable)));
+        services.TryAddSingleton(provider => new CatalogReader(provider.Table(StorageNames.AggregatesTable)));
         services.TryAddSingleton<ICatalogSource>(provider => provider.GetRequiredService<CatalogReader>());
         services.TryAddSingleton<EventCatalog>();
         services.TryAddSingleton<CatalogHandler>();
@@ -102,6 +91,4 @@ public static class QueryServices
         services.TryAddSingleton<SettingsHandler>();
         return services;
     }
-
-    private static TableClient Table(IServiceProvider provider, string name) => provider.GetRequiredService<AggregationTables>().Get(name);
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OpenMetrics.Apps.Http;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 
 namespace OpenMetrics.Apps.Ingest;

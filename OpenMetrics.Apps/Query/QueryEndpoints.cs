@@ -4,8 +4,6 @@ using Microsoft.Extensions.Logging;
 using OpenMetrics.Apps.Http;
 using OpenMetrics.Apps.Query.Access;
 using OpenMetrics.Core.Query;
-using OpenMetrics.Core.Query.Access;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 
 namespace OpenMetrics.Apps.Query;

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using OpenMetrics.Apps.Functions;
-using OpenMetrics.Core.Aggregation;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Queues;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Storage.Queues;

@@ -3,7 +3,6 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenMetrics.Apps.Functions;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Queues;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;

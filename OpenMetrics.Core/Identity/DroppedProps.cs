@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Core.Identity;

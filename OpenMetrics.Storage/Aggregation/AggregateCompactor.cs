@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenMetrics.Core.Aggregation;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Storage.Aggregation;

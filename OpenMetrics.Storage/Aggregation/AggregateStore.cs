@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Storage.Aggregation;

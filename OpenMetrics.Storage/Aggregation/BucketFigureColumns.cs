@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Aggregation;
-using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Storage.Aggregation;
 

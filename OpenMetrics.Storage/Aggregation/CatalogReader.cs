@@ -3,7 +3,6 @@ using System.Globalization;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Query.Catalog;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Storage.Aggregation;

@@ -1,9 +1,5 @@
 using Azure;
-using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Privacy;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage.Events;
 using OpenMetrics.Storage.Identity;
 using OpenMetrics.Storage.Privacy;

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Storage;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Query.Live;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Storage.Aggregation;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Query.Trends;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 using OpenMetrics.Core.Query;
 

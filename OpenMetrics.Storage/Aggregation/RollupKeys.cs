@@ -1,5 +1,4 @@
 using System.Globalization;
-using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Storage.Aggregation;
 

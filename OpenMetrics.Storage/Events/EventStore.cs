@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Storage.Events;
 

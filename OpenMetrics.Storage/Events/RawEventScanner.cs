@@ -2,7 +2,6 @@ using System.Globalization;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Query;
-using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Storage.Events;
 

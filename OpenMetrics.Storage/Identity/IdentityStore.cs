@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenMetrics.Core.Identity;
-using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Storage.Identity;
 

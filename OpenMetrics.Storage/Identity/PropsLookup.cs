@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Query;
-using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Storage.Identity;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Storage.Identity;
 

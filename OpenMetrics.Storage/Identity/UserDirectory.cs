@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using OpenMetrics.Core.Query.People;
-using OpenMetrics.Core.Storage;
 
 namespace OpenMetrics.Storage.Identity;
 

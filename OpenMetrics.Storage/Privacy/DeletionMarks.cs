@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Privacy;
 using OpenMetrics.Core.Query;

@@ -1,7 +1,4 @@
 using Azure.Data.Tables;
-using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage.Events;
 using OpenMetrics.Storage.Identity;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Aggregation;
-using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Privacy;
 using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Core.Storage;

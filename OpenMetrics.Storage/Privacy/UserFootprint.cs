@@ -1,6 +1,4 @@
 using System.Globalization;
-using OpenMetrics.Core.Identity;
-using OpenMetrics.Core.Query.People;
 using OpenMetrics.Storage.Identity;
 
 namespace OpenMetrics.Storage.Privacy;

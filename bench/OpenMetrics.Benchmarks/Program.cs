@@ -1,7 +1,5 @@
-using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using OpenMetrics.Benchmarks;
 

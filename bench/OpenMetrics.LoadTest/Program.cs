@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Storage.Queues;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LoadTest;
 using OpenMetrics.LocalHost;
 using OpenMetrics.Storage;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using OpenMetrics.Apps.Http;
-using OpenMetrics.Core.Functions;
 
 namespace OpenMetrics.Apps.Query.OpenApi;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using OpenMetrics.Apps.Http;
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Storage.Identity;
 using OpenMetrics.Storage.Query.People;
 

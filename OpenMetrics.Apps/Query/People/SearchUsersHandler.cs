@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using OpenMetrics.Apps.Http;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query.People;
 using OpenMetrics.Storage.Identity;
 

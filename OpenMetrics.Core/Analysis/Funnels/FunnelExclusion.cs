@@ -1,4 +1,3 @@
-using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Query.Filters;
 
 namespace OpenMetrics.Core.Analysis.Funnels;

@@ -1,5 +1,3 @@
-using OpenMetrics.Core.Analysis;
-
 namespace OpenMetrics.Core.Analysis.Funnels;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using OpenMetrics.Core.Analysis;
 
 namespace OpenMetrics.Core.Analysis.Funnels;
 

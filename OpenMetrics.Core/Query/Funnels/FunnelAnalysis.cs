@@ -7,7 +7,6 @@ using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Core.Query.Streams;
-using OpenMetrics.Core.Query.Trends;
 
 namespace OpenMetrics.Core.Query.Funnels;
 

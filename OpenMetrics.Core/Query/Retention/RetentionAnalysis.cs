@@ -2,12 +2,11 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenMetrics.Core.Analysis;
+using OpenMetrics.Core.Analysis.Retention;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Core.Query.Streams;
-using OpenMetrics.Core.Query.Trends;
-using OpenMetrics.Core.Analysis.Retention;
 
 namespace OpenMetrics.Core.Query.Retention;
 

@@ -1,5 +1,5 @@
-using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Analysis.Retention;
+using OpenMetrics.Core.Query.Segments;
 
 namespace OpenMetrics.Core.Query.Retention;
 

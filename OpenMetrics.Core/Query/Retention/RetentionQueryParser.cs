@@ -1,8 +1,8 @@
 using System.Text.Json;
 using OpenMetrics.Core.Analysis;
+using OpenMetrics.Core.Analysis.Retention;
 using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Query.Saved;
-using OpenMetrics.Core.Analysis.Retention;
 using OpenMetrics.Core.Query.Window;
 
 namespace OpenMetrics.Core.Query.Retention;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Time;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OpenMetrics.Core.Query.Saved;
-using OpenMetrics.Core.Query.Trends;
 
 namespace OpenMetrics.Core.Query.Segments;
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Query.Filters;
-using OpenMetrics.Core.Query.Trends;
+using OpenMetrics.Core.Analysis;
 
 namespace OpenMetrics.Core.Query.Streams;
 

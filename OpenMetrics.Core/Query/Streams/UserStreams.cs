@@ -1,5 +1,4 @@
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Query.Trends;
 
 namespace OpenMetrics.Core.Query.Streams;
 

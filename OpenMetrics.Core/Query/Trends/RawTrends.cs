@@ -1,10 +1,9 @@
 using System.Text.Json;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Query.Segments;
-using OpenMetrics.Core.Time;
 using OpenMetrics.Core.Analysis;
+using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Query.Trends;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query.People;
 using OpenMetrics.Storage.Identity;
 

@@ -1,5 +1,4 @@
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Core.Query.People;
 using OpenMetrics.Storage.Identity;
 

@@ -1,5 +1,4 @@
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 
 namespace OpenMetrics.Tests.Deployment;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 
@@ -17,15 +16,9 @@ namespace OpenMetrics.Tests.Functions.Aggregate;
 [Collection(QueueCollection.Name)]
 public sealed class PoisonDiscardTests(QueueHostFixture host) : IAsyncLifetime
 {
-    private QueueClient Poison => host.Storage.Queues().GetQueueClient(StorageNames.IngestPoisonQueue);
+    private QueueClient Poison => host.PoisonQueue;
 
-    public async Task InitializeAsync()
-    {
-        await host.ClearIngestQueueAsync();
-        await Poison.CreateIfNotExistsAsync();
-        await Poison.ClearMessagesAsync();
-        await host.Storage.Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer).CreateIfNotExistsAsync();
-    }
+    public Task InitializeAsync() => host.ClearIngestAndPoisonQueuesAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -2,9 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using OpenMetrics.Apps.Functions;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 
@@ -20,15 +18,9 @@ public sealed class PoisonTests(QueueHostFixture host) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private QueueClient Poison => host.Storage.Queues().GetQueueClient(StorageNames.IngestPoisonQueue);
+    private QueueClient Poison => host.PoisonQueue;
 
-    public async Task InitializeAsync()
-    {
-        await host.ClearIngestQueueAsync();
-        await Poison.CreateIfNotExistsAsync();
-        await Poison.ClearMessagesAsync();
-        await host.Storage.Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer).CreateIfNotExistsAsync();
-    }
+    public Task InitializeAsync() => host.ClearIngestAndPoisonQueuesAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -21,10 +21,7 @@ public sealed class WriteKeyTests(LocalHostFixture host) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await host.ClearIngestQueueAsync();
-        _keyed = await SecondHost.StartAsync(host.Azurite.ConnectionString,
-            "--OpenMetrics:Ingest:RequireWriteKey=true",
-            $"--OpenMetrics:Ingest:WriteKeys:0={Current}",
-            $"--OpenMetrics:Ingest:WriteKeys:1={Previous}");
+        _keyed = await SecondHost.RequiringWriteKeysAsync(host.Azurite.ConnectionString, Current, Previous);
     }
 
     public async Task DisposeAsync() => await _keyed.DisposeAsync();
@@ -109,8 +106,7 @@ public sealed class WriteKeyTests(LocalHostFixture host) : IAsyncLifetime
     public async Task A_key_that_is_still_an_unresolved_Key_Vault_reference_answers_503_and_is_never_accepted()
     {
         const string literal = "@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/openmetrics-write-key/)";
-        await using var unresolved = await SecondHost.StartAsync(host.Azurite.ConnectionString,
-            "--OpenMetrics:Ingest:RequireWriteKey=true", $"--OpenMetrics:Ingest:WriteKeys:0={literal}");
+        await using var unresolved = await SecondHost.RequiringWriteKeysAsync(host.Azurite.ConnectionString, literal);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/events") { Content = new StringContent(Events, Encoding.UTF8, "application/json") };
         request.Headers.Add("x-openmetrics-write-key", literal);
 

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Apps.Functions;
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Query;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Functions.Query;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 using OpenMetrics.Storage;
 

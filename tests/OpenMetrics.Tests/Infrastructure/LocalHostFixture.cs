@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Apps.Queues;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Queues;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 using OpenMetrics.Storage;
 
@@ -37,6 +35,8 @@ public class LocalHostFixture : IAsyncLifetime
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The local host has not started.");
 
     public QueueClient IngestQueue => Storage.Queues().GetQueueClient(StorageNames.IngestQueue);
+
+    public QueueClient PoisonQueue => Storage.Queues().GetQueueClient(StorageNames.IngestPoisonQueue);
 
     public async Task InitializeAsync()
     {
@@ -92,6 +92,18 @@ public class LocalHostFixture : IAsyncLifetime
     {
         await IngestQueue.CreateIfNotExistsAsync();
         await IngestQueue.ClearMessagesAsync();
+    }
+
+    /// <summary>
+    /// Empties the ingest and the poison queue and makes sure the claim-check container exists, so that a poison test
+    /// sees only the messages it put there.
+    /// </summary>
+    public async Task ClearIngestAndPoisonQueuesAsync()
+    {
+        await ClearIngestQueueAsync();
+        await PoisonQueue.CreateIfNotExistsAsync();
+        await PoisonQueue.ClearMessagesAsync();
+        await Storage.Blobs().GetBlobContainerClient(StorageNames.IngestClaimsContainer).CreateIfNotExistsAsync();
     }
 
     /// <summary>Every message now on the ingest queue, read (and claim checks resolved) by the core's own reader.</summary>

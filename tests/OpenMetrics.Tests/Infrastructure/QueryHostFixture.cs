@@ -1,7 +1,5 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using OpenMetrics.Core.Aggregation;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;

@@ -41,6 +41,11 @@ public sealed class SecondHost : IAsyncDisposable
         return new SecondHost(app, port);
     }
 
+    /// <summary>A second host whose ingest app requires a write key: any one of <paramref name="keys"/>.</summary>
+    public static Task<SecondHost> RequiringWriteKeysAsync(string storageConnectionString, params string[] keys) =>
+        StartAsync(storageConnectionString,
+            ["--OpenMetrics:Ingest:RequireWriteKey=true", .. keys.Select((key, index) => $"--OpenMetrics:Ingest:WriteKeys:{index}={key}")]);
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Storage.Events;

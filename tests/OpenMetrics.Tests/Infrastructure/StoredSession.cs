@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Identity;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Events;
 using OpenMetrics.Storage.Identity;

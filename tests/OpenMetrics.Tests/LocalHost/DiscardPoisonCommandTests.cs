@@ -1,8 +1,5 @@
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Queues;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
-using OpenMetrics.Storage;
 using OpenMetrics.Storage.Queues;
 using OpenMetrics.Tests.Infrastructure;
 
@@ -15,7 +12,7 @@ public sealed class DiscardPoisonCommandTests(LocalHostFixture host)
     [Fact]
     public async Task Discard_poison_removes_the_one_message_named_and_exits_zero_and_an_unknown_id_exits_two()
     {
-        var poison = host.Storage.Queues().GetQueueClient(StorageNames.IngestPoisonQueue);
+        var poison = host.PoisonQueue;
         await poison.CreateIfNotExistsAsync();
         await poison.ClearMessagesAsync();
         var bodies = new[] { TestMessages.Events(TestMessages.NewCallId()), TestMessages.Events(TestMessages.NewCallId()) }

@@ -1,7 +1,5 @@
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
-using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.LocalHost;
@@ -13,10 +11,8 @@ public sealed class ReplayPoisonCommandTests(LocalHostFixture host)
     [Fact]
     public async Task Replay_poison_moves_every_poison_message_back_to_the_ingest_queue_and_exits_zero()
     {
-        await host.ClearIngestQueueAsync();
-        var poison = host.Storage.Queues().GetQueueClient(StorageNames.IngestPoisonQueue);
-        await poison.CreateIfNotExistsAsync();
-        await poison.ClearMessagesAsync();
+        await host.ClearIngestAndPoisonQueuesAsync();
+        var poison = host.PoisonQueue;
         var sent = new[] { TestMessages.Events(TestMessages.NewCallId()), TestMessages.Events(TestMessages.NewCallId()) };
         foreach (var message in sent)
         {

@@ -1,6 +1,5 @@
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Ingest;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Tests.Infrastructure;
 

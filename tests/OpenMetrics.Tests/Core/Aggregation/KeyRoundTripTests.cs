@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Tests.Infrastructure;
 

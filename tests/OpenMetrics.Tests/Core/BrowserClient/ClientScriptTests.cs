@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
-using Xunit.Abstractions;
 using OpenMetrics.Apps.BrowserClient;
 using OpenMetrics.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OpenMetrics.Tests.Core.BrowserClient;
 

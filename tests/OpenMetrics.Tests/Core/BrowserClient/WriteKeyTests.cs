@@ -15,8 +15,7 @@ public sealed class WriteKeyTests(ChromiumFixture chromium, ClientHostFixture ho
     private SecondHost _keyed = null!;
 
     public async Task InitializeAsync() =>
-        _keyed = await SecondHost.StartAsync(host.Azurite.ConnectionString,
-            "--OpenMetrics:Ingest:RequireWriteKey=true", $"--OpenMetrics:Ingest:WriteKeys:0={Key}");
+        _keyed = await SecondHost.RequiringWriteKeysAsync(host.Azurite.ConnectionString, Key);
 
     public async Task DisposeAsync() => await _keyed.DisposeAsync();
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using OpenMetrics.Apps.Functions;
-using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 using OpenMetrics.Storage;
 

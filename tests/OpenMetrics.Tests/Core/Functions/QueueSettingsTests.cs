@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using OpenMetrics.Apps.Functions;
 using OpenMetrics.Core.Functions;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.LocalHost;
 using OpenMetrics.Storage;
 

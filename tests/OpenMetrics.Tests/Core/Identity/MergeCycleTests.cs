@@ -1,5 +1,3 @@
-using OpenMetrics.Core.Aggregation;
-using OpenMetrics.Core.Identity;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Storage.Identity;
 using OpenMetrics.Tests.Infrastructure;

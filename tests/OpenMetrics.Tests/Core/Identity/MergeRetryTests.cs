@@ -1,7 +1,6 @@
-using Xunit.Abstractions;
-using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OpenMetrics.Tests.Core.Identity;
 

@@ -7,7 +7,6 @@ using OpenMetrics.Apps.Hosting;
 using OpenMetrics.Apps.Http;
 using OpenMetrics.Apps.Ingest;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 

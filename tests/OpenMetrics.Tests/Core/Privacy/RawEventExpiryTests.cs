@@ -3,8 +3,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using OpenMetrics.Core.Privacy;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Privacy;
 using OpenMetrics.Tests.Infrastructure;

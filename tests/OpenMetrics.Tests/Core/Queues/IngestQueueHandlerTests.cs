@@ -3,10 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Apps.Functions;
 using OpenMetrics.Apps.Queues;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Queues;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 

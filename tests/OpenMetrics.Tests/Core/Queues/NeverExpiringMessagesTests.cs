@@ -2,10 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Apps.Functions;
 using OpenMetrics.Apps.Queues;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Ingest;
-using OpenMetrics.Core.Queues;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 
 namespace OpenMetrics.Tests.Core.Storage;

@@ -1,5 +1,5 @@
-using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Analysis.Funnels;
+using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Analysis;
 using static OpenMetrics.Tests.Core.Analysis.StoredEvents;

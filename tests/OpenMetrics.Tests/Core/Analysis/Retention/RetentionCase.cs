@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Events;
 using OpenMetrics.Core.Analysis.Retention;
+using OpenMetrics.Core.Events;
 using static OpenMetrics.Tests.Core.Analysis.StoredEvents;
 
 namespace OpenMetrics.Tests.Core.Analysis.Retention;

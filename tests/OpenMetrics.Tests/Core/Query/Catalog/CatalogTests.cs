@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OpenMetrics.Apps.Query.Catalog;
-using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Query.Catalog;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Tests.Infrastructure;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Live;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Query.Live;

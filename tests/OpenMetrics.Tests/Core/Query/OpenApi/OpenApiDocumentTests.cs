@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using OpenMetrics.Apps.Functions;
-using OpenMetrics.Core.Functions;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Query.OpenApi;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Snapshots;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure;
 

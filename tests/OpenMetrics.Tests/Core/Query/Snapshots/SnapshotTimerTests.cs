@@ -1,7 +1,6 @@
 using System.Text.Json;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Snapshots;
-using OpenMetrics.Core.Storage;
 using OpenMetrics.Storage;
 using OpenMetrics.Tests.Core.Query.Funnels;
 using OpenMetrics.Tests.Infrastructure;
