@@ -8,7 +8,6 @@ using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Core.Query.Streams;
-using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Storage.Events;

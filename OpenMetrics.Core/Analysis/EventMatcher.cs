@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenMetrics.Core.Query.Filters;
 
 namespace OpenMetrics.Core.Analysis;
 

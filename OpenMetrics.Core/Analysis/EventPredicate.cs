@@ -1,5 +1,3 @@
-using OpenMetrics.Core.Query.Filters;
-
 namespace OpenMetrics.Core.Analysis;
 
 /// <summary>

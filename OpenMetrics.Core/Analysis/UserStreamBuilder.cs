@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Query.Filters;
 
 namespace OpenMetrics.Core.Analysis;
 

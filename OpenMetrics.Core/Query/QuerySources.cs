@@ -1,5 +1,3 @@
-using OpenMetrics.Core.Query.Trends;
-
 namespace OpenMetrics.Core.Query;
 
 /// <summary>The stores a query (trends, funnels, retention, segments) reads besides the pre-aggregates, and a fresh set of identity lookups per query.</summary>

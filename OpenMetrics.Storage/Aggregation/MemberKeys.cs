@@ -1,5 +1,4 @@
 using System.Globalization;
-using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Storage;
 using OpenMetrics.Core.Time;
 

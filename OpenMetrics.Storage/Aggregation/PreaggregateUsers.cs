@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
-using OpenMetrics.Core.Query.Trends;
-using OpenMetrics.Core.Time;
 using OpenMetrics.Core.Query;
+using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Storage.Aggregation;
 

@@ -1,5 +1,3 @@
-using OpenMetrics.Core.Query.Filters;
-
 namespace OpenMetrics.Core.Analysis.Funnels;
 
 /// <summary>One step of a funnel: an event and the filters its occurrence must pass.</summary>

@@ -1,6 +1,5 @@
 using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Analysis.Retention;
-using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Query.Retention;

@@ -1,4 +1,3 @@
-using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Analysis;
 
 namespace OpenMetrics.Core.Query.Segments;

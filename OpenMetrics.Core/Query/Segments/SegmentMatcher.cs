@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Query.Segments;

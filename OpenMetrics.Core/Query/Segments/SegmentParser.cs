@@ -1,7 +1,7 @@
 using System.Text.Json;
+using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Query.Saved;
-using OpenMetrics.Core.Analysis;
 
 namespace OpenMetrics.Core.Query.Segments;
 

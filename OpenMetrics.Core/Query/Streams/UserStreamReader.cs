@@ -1,7 +1,6 @@
 using System.Text.Json;
-using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Analysis;
+using OpenMetrics.Core.Events;
 
 namespace OpenMetrics.Core.Query.Streams;
 

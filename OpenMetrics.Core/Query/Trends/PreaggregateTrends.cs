@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using OpenMetrics.Core.Aggregation;
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Time;
 
 namespace OpenMetrics.Core.Query.Trends;

@@ -1,9 +1,7 @@
 using System.Text.Json;
-using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Query.Filters;
-using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Time;
+using OpenMetrics.Core.Events;
+using OpenMetrics.Core.Query.Segments;
 
 namespace OpenMetrics.Core.Query.Trends;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Analysis;
+using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Query.Window;
 
 namespace OpenMetrics.Core.Query.Trends;

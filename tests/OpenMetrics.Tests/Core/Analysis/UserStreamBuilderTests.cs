@@ -1,5 +1,4 @@
 using OpenMetrics.Core.Analysis;
-using OpenMetrics.Core.Query.Filters;
 using static OpenMetrics.Tests.Core.Analysis.StoredEvents;
 
 namespace OpenMetrics.Tests.Core.Analysis;

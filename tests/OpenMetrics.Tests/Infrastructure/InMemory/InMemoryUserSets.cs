@@ -1,4 +1,3 @@
-using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Time;
 

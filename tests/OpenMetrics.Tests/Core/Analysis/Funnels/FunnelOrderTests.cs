@@ -1,7 +1,6 @@
+using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Analysis.Funnels;
 using OpenMetrics.Core.Events;
-using OpenMetrics.Core.Query.Filters;
-using OpenMetrics.Core.Analysis;
 using static OpenMetrics.Tests.Core.Analysis.StoredEvents;
 
 namespace OpenMetrics.Tests.Core.Analysis.Funnels;

@@ -1,6 +1,5 @@
 using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Analysis.Retention;
-using OpenMetrics.Core.Query.Filters;
 using static OpenMetrics.Tests.Core.Analysis.StoredEvents;
 
 namespace OpenMetrics.Tests.Core.Analysis.Retention;

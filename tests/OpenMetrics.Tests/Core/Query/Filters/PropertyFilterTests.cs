@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenMetrics.Core.Query.Filters;
 using OpenMetrics.Core.Analysis;
 
 namespace OpenMetrics.Tests.Core.Query.Filters;
