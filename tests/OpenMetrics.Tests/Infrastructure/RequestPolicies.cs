@@ -40,12 +40,31 @@ public sealed class CrashAfterPolicy(int allowed) : HttpPipelinePolicy
 
 public sealed class SimulatedCrashException() : Exception("simulated crash");
 
-/// <summary>Runs a piece of processing under a <see cref="CrashAfterPolicy"/>: true if it crashed, false if it ended first.</summary>
+/// <summary>
+/// Crash-and-retry rounds: a round crashes its processing after <c>allowed</c> storage requests and then retries it.
+/// <see cref="AtEveryPointAsync"/> runs rounds for 1, 2, 3, ... allowed requests until a round's processing needs no
+/// more than it was allowed, so every request of the processing has had a crash before it.
+/// </summary>
 public static class Crashes
 {
-    /// <summary>More storage requests than any processing in these tests makes: a loop over crash points ends by then.</summary>
-    public const int Ceiling = 1000;
+    /// <summary>More storage requests than any processing in these tests makes.</summary>
+    private const int Ceiling = 1000;
 
+    /// <summary>Runs <paramref name="round"/> (which answers whether its processing crashed) for every crash point; returns the requests the whole processing needed.</summary>
+    public static async Task<int> AtEveryPointAsync(Func<int, Task<bool>> round)
+    {
+        for (var allowed = 1; allowed <= Ceiling; allowed++)
+        {
+            if (!await round(allowed))
+            {
+                return allowed;
+            }
+        }
+
+        throw new InvalidOperationException($"the processing still crashed when allowed {Ceiling} storage requests");
+    }
+
+    /// <summary>Runs a piece of processing under <paramref name="crash"/>: true if it crashed, false if it ended first.</summary>
     public static async Task<bool> DuringAsync(CrashAfterPolicy crash, Func<Task> processing)
     {
         crash.Arm();

@@ -104,16 +104,13 @@ public sealed class RedeliveryTests(LocalHostFixture host, ITestOutputHelper out
     [Fact]
     public async Task A_crash_after_any_number_of_writes_followed_by_a_retry_changes_no_figure()
     {
-        // Crash after 1, 2, 3, ... storage requests, each time on fresh calls, then retry: the loop ends at the first
-        // run whose processing needs no more requests than it was allowed, so every request has had a crash before it.
-        var allowed = 0;
-        bool crashed;
-        do
+        // Each round on fresh calls: crash after that many storage requests, retry, and the figures are exact.
+        var needed = await Crashes.AtEveryPointAsync(async allowed =>
         {
-            allowed++;
             var run = Guid.NewGuid().ToString("N")[..8];
             var bodies = await SendAsync(run);
             var crash = new CrashAfterPolicy(allowed);
+            bool crashed;
             using (var crashing = new AggregationHarness(host.Azurite.ConnectionString, crash))
             {
                 crashed = await Crashes.DuringAsync(crash, () => crashing.ProcessAllAsync(bodies));
@@ -122,11 +119,10 @@ public sealed class RedeliveryTests(LocalHostFixture host, ITestOutputHelper out
             using var retrying = new AggregationHarness(host.Azurite.ConnectionString);
             await retrying.ProcessAllAsync(bodies);
             await AssertFiguresAsync(retrying, run);
-        }
-        while (crashed && allowed < Crashes.Ceiling);
+            return crashed;
+        });
 
-        output.WriteLine($"crashed after each of the first {allowed - 1} storage requests; run {allowed} processed whole");
-        Assert.False(crashed, $"processing still crashed when allowed {allowed} storage requests");
+        output.WriteLine($"crashed after each of the first {needed - 1} storage requests; processed whole when allowed {needed}");
     }
 
     /// <summary>

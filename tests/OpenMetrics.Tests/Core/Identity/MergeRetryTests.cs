@@ -19,18 +19,15 @@ public sealed class MergeRetryTests(LocalHostFixture host, ITestOutputHelper out
     [Fact]
     public async Task A_merge_crashed_after_any_number_of_writes_and_retried_leaves_one_user()
     {
-        // Crash after 1, 2, 3, ... storage requests of the merge, each time on fresh users, then retry, until a merge needs
-        // no more requests than it was allowed: every request of the merge has had a crash before it.
-        var allowed = 0;
-        bool crashed;
-        do
+        // Each round on fresh users: crash the merge after that many storage requests, retry, and one user remains.
+        var needed = await Crashes.AtEveryPointAsync(async allowed =>
         {
-            allowed++;
             var run = Guid.NewGuid().ToString("N")[..8];
             var calls = await SendAsync(run);
             using var retrying = new AggregationHarness(host.Azurite.ConnectionString);
             await retrying.ProcessAllAsync(calls.Before);
             var crash = new CrashAfterPolicy(allowed);
+            bool crashed;
             using (var crashing = new AggregationHarness(host.Azurite.ConnectionString, crash))
             {
                 crashed = await Crashes.DuringAsync(crash, () => crashing.Processor.ProcessAsync(calls.Merge, default));
@@ -39,11 +36,10 @@ public sealed class MergeRetryTests(LocalHostFixture host, ITestOutputHelper out
             await retrying.Processor.ProcessAsync(calls.Merge, default);
             await retrying.ProcessAllAsync(calls.After);
             await AssertOneUserAsync(retrying, run, allowed);
-        }
-        while (crashed && allowed < Crashes.Ceiling);
+            return crashed;
+        });
 
-        output.WriteLine($"the merge crashed after each of its first {allowed - 1} storage requests; run {allowed} merged whole");
-        Assert.False(crashed, $"the merge still crashed when allowed {allowed} storage requests");
+        output.WriteLine($"the merge crashed after each of its first {needed - 1} storage requests; merged whole when allowed {needed}");
     }
 
     /// <summary>
