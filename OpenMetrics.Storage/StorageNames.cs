@@ -39,6 +39,9 @@ public static class StorageNames
     /// <summary>Saved definitions: segments, funnels, retentions, metrics and dashboards (partition = kind).</summary>
     public const string SavedTable = "Saved";
 
+    /// <summary>Metric sources: the definition and run state of each (partition = "source", row = the id).</summary>
+    public const string SourcesTable = "Sources";
+
     /// <summary>Computed funnel and retention answers: the timers' snapshots of saved definitions and cached ad-hoc answers.</summary>
     public const string SnapshotsTable = "Snapshots";
 
