@@ -45,6 +45,9 @@ public static class StorageNames
     /// <summary>Computed funnel and retention answers: the timers' snapshots of saved definitions and cached ad-hoc answers.</summary>
     public const string SnapshotsTable = "Snapshots";
 
+    /// <summary>Imported and pushed metric points: partition = metric + UTC month, row = time + dims hash. See docs/storage.md.</summary>
+    public const string MetricPointsTable = "MetricPoints";
+
     /// <summary>Events refused inside batches that were otherwise accepted, for operators to see.</summary>
     public const string IngestRejectionsTable = "IngestRejections";
 
