@@ -70,12 +70,16 @@ public sealed partial class SourceRunner(
         try
         {
             var window = SourceWindow.For(claimed.Definition, state, now);
-            var points = await puller.PullAsync(claimed.Definition, window.From, window.To, cancellationToken);
+            var pulled = await puller.PullAsync(claimed.Definition, window.From, window.To, cancellationToken);
+            var problems = pulled.Select(MetricPointLimits.Check).Where(problem => problem is not null).ToList();
+            var points = problems.Count == 0 ? pulled : [.. pulled.Where(point => MetricPointLimits.Check(point) is null)];
             var written = points.Count == 0 ? 0 : await writer.WriteAsync(points, cancellationToken);
             var newest = points.Count == 0 ? state.LastPointAt : Max(state.LastPointAt, points.Max(point => point.T));
             finished = state with
             {
-                LastRunAt = clock.GetUtcNow(), LastError = null, PointsWritten = written,
+                LastRunAt = clock.GetUtcNow(),
+                LastError = problems.Count == 0 ? null : $"{problems.Count} of {pulled.Count} points could not be stored; the first: {problems[0]!.Field}: {problems[0]!.Error}.",
+                PointsWritten = written,
                 TotalPointsWritten = state.TotalPointsWritten + written, LastPointAt = newest, RunningSince = null,
             };
         }
