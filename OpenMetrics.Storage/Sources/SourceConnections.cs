@@ -24,7 +24,7 @@ public sealed class SourceConnections
     /// <summary>The first retry's delay; later ones double. A 429's Retry-After is waited instead when longer.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest wait between two tries, a server's Retry-After included.</summary>
+    /// <summary>The longest wait between two tries; a server asking (Retry-After) for longer is not retried until the next run.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long one try may take.</summary>

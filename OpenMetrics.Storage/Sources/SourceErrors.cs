@@ -19,12 +19,15 @@ internal static class SourceErrors
             401 => $"{service} refused the app's credentials (401 Unauthorized){said} In Azure, check the app's managed identity; locally, sign in with az login.",
             403 => $"{service} answered 403 Forbidden: the app's identity may not read this; give it {role} (docs/deploy.md){said}",
             404 => $"{service} found no such resource (404 Not Found){said}",
-            429 => $"{service} kept throttling (429 Too Many Requests) through {tries} tries; the next run tries again{said}",
+            429 => $"{service} is throttling (429 Too Many Requests{Wait(response)}); the next run tries again{said}",
             400 when service == LogAnalyticsPuller.Service => $"The KQL query was refused (400 Bad Request){said}",
             >= 500 => $"{service} failed ({response.Status} {response.ReasonPhrase}) through {tries} tries; the next run tries again{said}",
             _ => $"{service} answered {response.Status} {response.ReasonPhrase}{said}",
         });
     }
+
+    private static string Wait(Response response) =>
+        RetryAfter.Of(response) is { } wait ? $", asked to wait {wait.TotalSeconds:0.###} s" : "";
 
     /// <summary>A call that got no answer at all: a refused address, a name that does not resolve, a timeout.</summary>
     public static SourcePullException FromException(string service, Exception exception) =>

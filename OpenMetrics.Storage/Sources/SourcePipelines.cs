@@ -6,7 +6,7 @@ namespace OpenMetrics.Storage.Sources;
 
 /// <summary>
 /// The Azure.Core pipelines the source clients send through: Azure.Core's retry (408, 429, 5xx and connection
-/// failures, a 429's Retry-After honoured up to <see cref="SourceConnections.MaxRetryDelay"/>), and for the two Azure
+/// failures, a 429's Retry-After honoured when at most <see cref="SourceConnections.MaxRetryDelay"/>, see <see cref="ThrottleAwareRetryPolicy"/>), and for the two Azure
 /// APIs a bearer token of the app's <see cref="TokenCredential"/> (managed identity in Azure, DefaultAzureCredential locally).
 /// </summary>
 public sealed class SourcePipelines
@@ -32,11 +32,11 @@ public sealed class SourcePipelines
 
     private static HttpPipeline Build(SourceConnections connections, HttpPipelineTransport transport, HttpPipelinePolicy? authentication)
     {
-        var options = new PipelineOptions { Transport = transport };
-        options.Retry.MaxRetries = connections.MaxRetries;
-        options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.Delay = connections.RetryDelay;
-        options.Retry.MaxDelay = connections.MaxRetryDelay;
+        var options = new PipelineOptions
+        {
+            Transport = transport,
+            RetryPolicy = new ThrottleAwareRetryPolicy(connections.MaxRetries, connections.RetryDelay, connections.MaxRetryDelay),
+        };
         options.Retry.NetworkTimeout = connections.Timeout;
         return HttpPipelineBuilder.Build(options, [], authentication is null ? [] : [authentication], new NoRetryOnRefusal());
     }
