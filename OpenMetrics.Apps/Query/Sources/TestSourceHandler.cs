@@ -21,7 +21,7 @@ public sealed class TestSourceHandler(ISourceStore store, SourceRunner runner, T
     {
         id ??= "";
         SourceParser.CheckId(id);
-        var source = request.ContentLength is > 0 || request.Headers.ContentType.Count > 0
+        var source = request.ContentLength is > 0
             ? new StoredSource(SourceParser.Parse(id, await QueryBody.ReadObjectAsync(request, cancellationToken), clock.GetUtcNow()), SourceState.New, "")
             : await store.GetAsync(id, cancellationToken) ?? throw QueryException.NotFound($"The source '{id}'");
         if (source.Definition.Kind == SourceKind.Push)
