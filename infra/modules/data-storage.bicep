@@ -111,6 +111,12 @@ resource metricPointsTable 'Microsoft.Storage/storageAccounts/tableServices/tabl
   name: 'MetricPoints'
 }
 
+// Metric sources: definitions and run state (the apps also create it on first use).
+resource sourcesTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'Sources'
+}
+
 output name string = account.name
 output queueServiceUri string = account.properties.primaryEndpoints.queue
 output tableServiceUri string = account.properties.primaryEndpoints.table
@@ -119,3 +125,4 @@ output ingestQueueName string = ingestQueue.name
 output ingestPoisonQueueName string = ingestPoisonQueue.name
 output rejectionsTableName string = rejectionsTable.name
 output metricPointsTableName string = metricPointsTable.name
+output sourcesTableName string = sourcesTable.name
