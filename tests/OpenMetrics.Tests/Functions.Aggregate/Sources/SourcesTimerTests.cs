@@ -87,6 +87,27 @@ public sealed class SourcesTimerTests(SourcesHostFixture host)
         Assert.Equal("func-ingest-abc", p95.Dims["app"]);
     }
 
+    [Fact]
+    public async Task Points_over_the_limits_are_left_out_and_the_run_says_how_many()
+    {
+        var workspace = "0b4c8b9e-1d2f-4a6b-9c3d-" + Guid.NewGuid().ToString("N")[..12];
+        // Two rows; the second's app name is 300 characters, over the 256 a dim value may hold.
+        var longName = new string('x', 300);
+        host.Responder.Reply = request => request.PathAndQuery == $"/v1/workspaces/{workspace}/query"
+            ? SourceReplies.Json($$"""
+                {"tables":[{"name":"PrimaryResult","columns":[{"name":"TimeGenerated","type":"datetime"},{"name":"app","type":"string"},{"name":"n","type":"long"}],
+                 "rows":[["2026-11-20T11:00:00Z","web",4],["2026-11-20T11:00:00Z","{{longName}}",5]]}]}
+                """)
+            : new Reply(404, "{}");
+        await PutAsync(_id, $$"""{"kind":"logAnalytics","workspaceId":"{{workspace}}","query":"T | summarize n = count() by bin(TimeGenerated, 1h), app"}""");
+
+        await host.RunDueSourcesAsync();
+
+        var state = (await Store.GetAsync(_id, CancellationToken.None))!.State;
+        Assert.Equal(1, state.PointsWritten);
+        Assert.StartsWith("1 of 2 points could not be stored; the first: dims.app: ", state.LastError);
+    }
+
     private ISourceStore Store => host.Services.GetRequiredService<ISourceStore>();
 
     private async Task PutAsync(string id, string json)

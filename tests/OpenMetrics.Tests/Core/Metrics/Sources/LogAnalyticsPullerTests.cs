@@ -88,4 +88,14 @@ public sealed class LogAnalyticsPullerTests(PullerContext context) : IClassFixtu
 
         Assert.StartsWith("The KQL query's result has no datetime column (it has count_ (long))", error.Message);
     }
+
+    [Fact]
+    public async Task An_answer_in_another_shape_is_a_plain_error_not_a_crash()
+    {
+        context.Responder.Reply = _ => SourceReplies.Json("""{"tables":[{"name":"PrimaryResult","rows":[]}]}""");
+
+        var error = await Assert.ThrowsAsync<SourcePullException>(() => context.PullAsync(Source("AppRequests | count")));
+
+        Assert.StartsWith("Log Analytics answered something other than the documented shape: ", error.Message);
+    }
 }
