@@ -29,6 +29,10 @@ public static class LocalHostApp
         builder.Services.AddSingleton(options.Clock);
         builder.Services.AddSingleton(OpenMetrics.Storage.StorageAccount.FromConnectionString(options.StorageConnectionString, options.StorageClientOptions));
         OffUnlessSet(builder.Configuration.GetSection(IngestRateLimits.Section));
+        options.ConfigureServices?.Invoke(builder.Services);
+
+        // HTTP sources may fetch loopback addresses here, so that a source can read a service on the same machine.
+        builder.Configuration[$"{OpenMetrics.Storage.Sources.SourceConnections.Section}:{nameof(OpenMetrics.Storage.Sources.SourceConnections.AllowLoopback)}"] ??= "true";
         builder.Services.AddOpenMetricsIngest(builder.Configuration);
         builder.Services.AddOpenMetricsAggregation(builder.Configuration);
         builder.Configuration[QueryKey.Setting] = options.QueryKey;

@@ -41,6 +41,12 @@ public sealed class LocalHostOptions
     /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Registers services before the apps' own (which are added only if missing), for a test that puts its own in
+    /// their place: a fake token credential, a transport that trusts its HTTPS server.
+    /// </summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     /// <summary>Extra storage client settings, such as a request counter for the load benchmark.</summary>
     public OpenMetrics.Storage.StorageClientOptions StorageClientOptions { get; set; } = new();
 

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace OpenMetrics.Storage;
 
 /// <summary>
-/// The tables aggregation writes, created on first use in this process (Bicep creates them in Azure; locally, Azurite
+/// The tables aggregation (and the metric sources) write, created on first use in this process (Bicep creates them in Azure; locally, Azurite
 /// starts empty). Creating them here, once, keeps every writer free of create-if-not-exists round trips.
 /// </summary>
 public sealed class AggregationTables(StorageAccount account)
@@ -13,6 +13,7 @@ public sealed class AggregationTables(StorageAccount account)
     [
         StorageNames.EventsTable, StorageNames.SessionEventsTable, StorageNames.IdentityTable,
         StorageNames.AggregatesTable, StorageNames.RollupsDailyTable, StorageNames.RollupsHourlyTable, StorageNames.MembersTable,
+        StorageNames.MetricPointsTable,
     ];
 
     private readonly TableServiceClient _service = account.Tables();

@@ -39,8 +39,14 @@ public static class StorageNames
     /// <summary>Saved definitions: segments, funnels, retentions, metrics and dashboards (partition = kind).</summary>
     public const string SavedTable = "Saved";
 
+    /// <summary>Metric sources: the definition and run state of each (partition = "source", row = the id).</summary>
+    public const string SourcesTable = "Sources";
+
     /// <summary>Computed funnel and retention answers: the timers' snapshots of saved definitions and cached ad-hoc answers.</summary>
     public const string SnapshotsTable = "Snapshots";
+
+    /// <summary>Imported and pushed metric points: partition = metric + UTC month, row = time + dims hash. See docs/storage.md.</summary>
+    public const string MetricPointsTable = "MetricPoints";
 
     /// <summary>Events refused inside batches that were otherwise accepted, for operators to see.</summary>
     public const string IngestRejectionsTable = "IngestRejections";

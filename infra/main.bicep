@@ -109,6 +109,16 @@ param dataRetentionSchedule string = '0 15 4 * * *'
 @minValue(0)
 param rawEventRetentionDays int = 0
 
+@description('Where the aggregate and query apps may read metrics for metric sources (docs/imports.md): resourceGroup (Monitoring Reader on this resource group, Log Analytics Reader on its workspace) or subscription (both roles on the whole subscription, for sources over resources elsewhere).')
+@allowed([
+  'resourceGroup'
+  'subscription'
+])
+param metricSourcesScope string = 'resourceGroup'
+
+@description('Whether the premade service-health source (requests, failures and p95 duration of the three apps, from this deployment\'s Application Insights) is on.')
+param serviceHealthSource bool = true
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -243,7 +253,7 @@ module aggregateIdentity 'modules/app-identity.bicep' = {
     appInsightsName: appInsightsName
     appInsightsRoleIds: [monitoringMetricsPublisher]
     workspaceName: workspaceName
-    // Metric imports: Azure Monitor metrics of the resources here, and Log Analytics queries.
+    // Metric sources (the timer): Azure Monitor metrics of the resources here, and Log Analytics queries.
     workspaceRoleIds: [logAnalyticsReader]
     resourceGroupRoleIds: [monitoringReader]
     keyVaultName: keyVaultName
@@ -273,6 +283,9 @@ module queryIdentity 'modules/app-identity.bicep' = {
     appInsightsName: appInsightsName
     appInsightsRoleIds: [monitoringMetricsPublisher]
     workspaceName: workspaceName
+    // Metric sources: POST /api/sources/{id}/test and /run pull from the query app itself, read-only as the timer.
+    workspaceRoleIds: [logAnalyticsReader]
+    resourceGroupRoleIds: [monitoringReader]
     keyVaultName: keyVaultName
     keyVaultSecretName: queryKeySecretName
     // The Key Vault reference of OPENMETRICS_QUERY_KEY, on that one secret only.
@@ -285,6 +298,28 @@ module queryIdentity 'modules/app-identity.bicep' = {
     keyVault
   ]
 }
+
+// metricSourcesScope = subscription: the two reader roles of metric sources on the whole subscription, for both apps
+// that pull. Names from the identities' names (known before deployment), so that what-if shows them.
+var metricSourceReaders = metricSourcesScope == 'subscription'
+  ? [
+      { app: 'aggregate', roleId: monitoringReader }
+      { app: 'aggregate', roleId: logAnalyticsReader }
+      { app: 'query', roleId: monitoringReader }
+      { app: 'query', roleId: logAnalyticsReader }
+    ]
+  : []
+
+resource subscriptionMetricReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for reader in metricSourceReaders: {
+    name: guid(subscription().id, 'id-${reader.app}-${resourceToken}', reader.roleId)
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', reader.roleId)
+      principalId: reader.app == 'aggregate' ? aggregateIdentity.outputs.principalId : queryIdentity.outputs.principalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
 
 // The apps. Settings are written out in full per app so that a reader sees exactly what each one gets.
 // Logging__ApplicationInsights__LogLevel__OpenMetrics: the Application Insights SDK keeps only warnings of the worker's
@@ -359,6 +394,8 @@ module aggregateApp 'modules/function-app.bicep' = {
       OPENMETRICS_SNAPSHOT_FULL_SCHEDULE: snapshotFullSchedule
       OPENMETRICS_RETENTION_SCHEDULE: dataRetentionSchedule
       OpenMetrics__Retention__RawEventDays: string(rawEventRetentionDays)
+      // The premade service-health source's workspace (docs/imports.md); empty turns it off.
+      OPENMETRICS_SERVICE_HEALTH_WORKSPACE_ID: serviceHealthSource ? monitoring.outputs.workspaceId : ''
     }
   }
 }
@@ -392,6 +429,7 @@ module queryApp 'modules/function-app.bicep' = {
       // Trust App Service authentication's identity headers exactly when the module below turns it on.
       OpenMetrics__Query__PlatformSignIn: string(!empty(signInClientId))
       OpenMetrics__Query__WriterGroup: signInWriterGroup
+      OPENMETRICS_SERVICE_HEALTH_WORKSPACE_ID: serviceHealthSource ? monitoring.outputs.workspaceId : ''
     }
   }
 }

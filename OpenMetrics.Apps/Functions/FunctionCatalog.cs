@@ -12,10 +12,12 @@ using OpenMetrics.Apps.Query.People;
 using OpenMetrics.Apps.Query.Retention;
 using OpenMetrics.Apps.Query.Saved;
 using OpenMetrics.Apps.Query.Settings;
+using OpenMetrics.Apps.Query.Sources;
 using OpenMetrics.Apps.Query.Trends;
 using OpenMetrics.Apps.Queues;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Ingest;
+using OpenMetrics.Core.Metrics.Sources;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Storage;
@@ -71,6 +73,10 @@ public static class FunctionCatalog
         new(FunctionNames.Catalog, FunctionApp.Query, QueryRoutes.Catalog, ["GET"], Query<CatalogHandler>()),
         new(FunctionNames.OpenApi, FunctionApp.Query, QueryRoutes.OpenApi, ["GET"], Query<OpenApiDocument>()),
         new(FunctionNames.Settings, FunctionApp.Query, QueryRoutes.Settings, ["GET"], Query<SettingsHandler>()),
+        new(FunctionNames.Sources, FunctionApp.Query, QueryRoutes.Sources, ["GET"], Query<SourcesHandler>()),
+        new(FunctionNames.Source, FunctionApp.Query, QueryRoutes.Source, SavedItemMethods, Query<SourceHandler>()),
+        new(FunctionNames.TestSource, FunctionApp.Query, QueryRoutes.TestSource, ["POST"], Query<TestSourceHandler>()),
+        new(FunctionNames.RunSource, FunctionApp.Query, QueryRoutes.RunSource, ["POST"], Query<RunSourceHandler>()),
         .. SavedCollections,
     ];
 
@@ -114,6 +120,8 @@ public static class FunctionCatalog
             (services, cancellationToken) => services.GetRequiredService<SnapshotRefresher>().RefreshAllAsync(cancellationToken)),
         new(FunctionNames.DataRetention, FunctionApp.Aggregate, Schedules.DataRetention,
             (services, cancellationToken) => services.GetRequiredService<DataRetention>().RunAsync(cancellationToken)),
+        new(FunctionNames.RunDueSources, FunctionApp.Aggregate, Schedules.Sources,
+            (services, cancellationToken) => services.GetRequiredService<SourceRunner>().RunDueAsync(cancellationToken)),
     ];
 
     /// <summary>A v1 call: <see cref="IngestService"/> checks and queues it.</summary>

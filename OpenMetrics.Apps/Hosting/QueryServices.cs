@@ -89,6 +89,9 @@ public static class QueryServices
 
         services.TryAddSingleton<OpenApiDocument>();
         services.TryAddSingleton<SettingsHandler>();
+
+        // Metric sources: definitions and state; test and run pull from the query app too.
+        services.AddOpenMetricsSources(configuration);
         return services;
     }
 }

@@ -3,10 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using OpenMetrics.Core.Metrics;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Storage.Events;
 using OpenMetrics.Storage.Identity;
+using OpenMetrics.Storage.Metrics;
 
 namespace OpenMetrics.Apps.Hosting;
 
@@ -24,6 +26,10 @@ internal static class StorageServices
         services.TryAddSingleton(provider => new IdentityStore(provider.Table(StorageNames.IdentityTable), provider.GetService<ILogger<IdentityStore>>()));
         services.TryAddSingleton(provider => new EventStore(provider.Table(StorageNames.EventsTable), provider.Table(StorageNames.SessionEventsTable)));
         services.TryAddSingleton(provider => new MemberStore(provider.Table(StorageNames.MembersTable)));
+        services.TryAddSingleton(provider => new MetricPointStore(provider.Table(StorageNames.MetricPointsTable)));
+        services.TryAddSingleton<IMetricPointWriter>(provider => provider.GetRequiredService<MetricPointStore>());
+        services.TryAddSingleton<IMetricPointReader>(provider => provider.GetRequiredService<MetricPointStore>());
+        services.TryAddSingleton<IMetricNames>(provider => provider.GetRequiredService<MetricPointStore>());
         return services;
     }
 

@@ -21,6 +21,7 @@ public static class FunctionNames
     public const string SnapshotRecent = "RefreshRecentSnapshots";
     public const string SnapshotFull = "RefreshAllSnapshots";
     public const string DataRetention = "ApplyDataRetention";
+    public const string RunDueSources = "RunDueSources";
     public const string ListPoison = "ListPoison";
     public const string ReplayPoison = "ReplayPoison";
     public const string DiscardPoison = "DiscardPoison";
@@ -52,4 +53,10 @@ public static class FunctionNames
     public const string Metric = "Metric";
     public const string Dashboards = "Dashboards";
     public const string DashboardItem = "DashboardItem";
+
+    // The query app: metric sources (docs/imports.md, "Metric sources").
+    public const string Sources = "Sources";
+    public const string Source = "Source";
+    public const string TestSource = "TestSource";
+    public const string RunSource = "RunSource";
 }

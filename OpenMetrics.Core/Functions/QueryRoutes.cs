@@ -34,4 +34,9 @@ public static class QueryRoutes
     public const string Metric = "api/metrics/{id}";
     public const string Dashboards = "api/dashboards";
     public const string DashboardItem = "api/dashboards/{id}";
+
+    public const string Sources = "api/sources";
+    public const string Source = "api/sources/{id}";
+    public const string TestSource = "api/sources/{id}/test";
+    public const string RunSource = "api/sources/{id}/run";
 }

@@ -11,6 +11,9 @@ public static class Schedules
     /// <summary>Every minute, on the minute: live figures stay a minute behind at most.</summary>
     public const string Compaction = "0 */1 * * * *";
 
+    /// <summary>Every minute: each metric source has its own schedule, and this runs the ones that are due.</summary>
+    public const string Sources = "0 */1 * * * *";
+
     /// <summary>Snapshots of the saved funnels and retentions whose numbers can still move.</summary>
     public const string SnapshotRecent = "%" + SnapshotRecentSetting + "%";
 

@@ -11,6 +11,7 @@ import { renderInsights } from "./views/insights.js";
 import { renderLive } from "./views/live.js";
 import { renderPeople, renderUser } from "./views/people.js";
 import { renderRetention } from "./views/retention.js";
+import { renderSources } from "./views/sources.js";
 import { renderStart } from "./views/start.js";
 
 adoptKeyFromAddress();
@@ -25,6 +26,7 @@ route("/people/:id", renderUser, "User");
 route("/live", renderLive, "Live");
 route("/dashboards", renderDashboards, "Dashboards");
 route("/dashboards/:id", renderDashboard, "Dashboard");
+route("/sources", renderSources, "Metric sources");
 
 const main = document.getElementById("view");
 if (hasKey()) {

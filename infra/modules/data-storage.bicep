@@ -105,6 +105,18 @@ resource rejectionsTable 'Microsoft.Storage/storageAccounts/tableServices/tables
   name: 'IngestRejections'
 }
 
+// Metric points (imported, pulled by sources, pushed): the apps also create it on first use, as the other tables.
+resource metricPointsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'MetricPoints'
+}
+
+// Metric sources: definitions and run state (the apps also create it on first use).
+resource sourcesTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'Sources'
+}
+
 output name string = account.name
 output queueServiceUri string = account.properties.primaryEndpoints.queue
 output tableServiceUri string = account.properties.primaryEndpoints.table
@@ -112,3 +124,5 @@ output blobServiceUri string = account.properties.primaryEndpoints.blob
 output ingestQueueName string = ingestQueue.name
 output ingestPoisonQueueName string = ingestPoisonQueue.name
 output rejectionsTableName string = rejectionsTable.name
+output metricPointsTableName string = metricPointsTable.name
+output sourcesTableName string = sourcesTable.name

@@ -43,5 +43,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 output workspaceName string = workspace.name
+// The workspace's id (a GUID) that the Log Analytics query API addresses it by: the premade service-health source's.
+output workspaceId string = workspace.properties.customerId
 output appInsightsName string = appInsights.name
 output appInsightsConnectionString string = appInsights.properties.ConnectionString

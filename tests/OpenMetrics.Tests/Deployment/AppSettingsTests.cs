@@ -31,14 +31,17 @@ public sealed class AppSettingsTests
     /// <summary>The logging API's address, for the dashboard's getting-started snippet (the ingest app is another host).</summary>
     private const string IngestUrl = "OPENMETRICS_INGEST_URL";
 
+    /// <summary>The premade service-health source's workspace: the timer runs it, the query app lists, tests and runs it.</summary>
+    private const string ServiceHealthWorkspace = OpenMetrics.Core.Metrics.Sources.PremadeSources.WorkspaceSetting;
+
     /// <summary>The snapshot timers' schedules: a <c>%Setting%</c> the runtime cannot resolve keeps the function from starting.</summary>
     private static readonly string[] SnapshotSchedules = [.. Schedules.Defaults.Keys];
 
     public static TheoryData<string, string[]> SettingsEachAppReads() => new()
     {
         { "ingest", [.. HostStorage, .. DataStorage, .. Telemetry] },
-        { "aggregate", [.. HostStorage, .. DataStorage, .. Telemetry, .. SnapshotSchedules] },
-        { "query", [.. HostStorage, .. DataStorage, .. Telemetry, QueryKey, IngestUrl] },
+        { "aggregate", [.. HostStorage, .. DataStorage, .. Telemetry, .. SnapshotSchedules, ServiceHealthWorkspace] },
+        { "query", [.. HostStorage, .. DataStorage, .. Telemetry, QueryKey, IngestUrl, ServiceHealthWorkspace] },
     };
 
     [Theory]

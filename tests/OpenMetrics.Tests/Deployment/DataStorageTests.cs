@@ -10,6 +10,8 @@ public sealed class DataStorageTests
     [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", StorageNames.IngestPoisonQueue)]
     [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", StorageNames.IngestClaimsContainer)]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.IngestRejectionsTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.MetricPointsTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.SourcesTable)]
     public async Task Data_storage_has_what_the_code_names(string type, string name)
     {
         var dataStorage = (await CompiledInfra.LoadAsync()).Deployment("data-storage");

@@ -61,6 +61,9 @@ public sealed class RoleAssignmentTests
                 $"Storage Table Data Contributor @ {DataStorage}",
                 $"Monitoring Metrics Publisher @ {AppInsights}",
                 $"Key Vault Secrets User @ {Secret}",
+                // Metric sources' test and run pull from the query app.
+                $"Log Analytics Reader @ {Workspace}",
+                $"Monitoring Reader @ {ResourceGroup}",
             ]
         },
     };
