@@ -58,11 +58,11 @@ internal static class ImportFileParts
             }
 
             var cut = LastBoundary(Held(pending)[..(int)Math.Min(pending.Length, partBytes)], csv);
-            while (cut < 0 && !ended)
+
+            // One record longer than a part: it goes whole, read on until it ends.
+            while (cut < 0 && (cut = FirstBoundary(Held(pending), csv)) < 0 && !ended)
             {
-                // One record longer than a part: read on until it ends.
                 ended = await FillAsync(input, pending, pending.Length + ChunkBytes, cancellationToken).ConfigureAwait(false);
-                cut = LastBoundary(Held(pending), csv);
             }
 
             if (cut < 0)
@@ -167,10 +167,29 @@ internal static class ImportFileParts
         return last;
     }
 
+    /// <summary>The end of the first whole record in the bytes, or -1.</summary>
+    private static int FirstBoundary(ReadOnlySpan<byte> bytes, bool csv)
+    {
+        var inQuotes = false;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'"' && csv)
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (bytes[i] == (byte)'\n' && !inQuotes)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private static byte[] TakeHeader(MemoryStream pending)
     {
         var bytes = pending.GetBuffer().AsSpan(0, (int)pending.Length);
-        var end = LastBoundary(bytes[..(bytes.IndexOf((byte)'\n') + 1)], csv: true);
+        var end = FirstBoundary(bytes, csv: true);
         var header = bytes[..(end + 1)].ToArray();
         Drop(pending, header.Length);
         return header;
