@@ -7,6 +7,7 @@ using OpenMetrics.Apps.Query;
 using OpenMetrics.Apps.Query.Catalog;
 using OpenMetrics.Apps.Query.Funnels;
 using OpenMetrics.Apps.Query.Live;
+using OpenMetrics.Apps.Query.Metrics;
 using OpenMetrics.Apps.Query.OpenApi;
 using OpenMetrics.Apps.Query.People;
 using OpenMetrics.Apps.Query.Retention;
@@ -71,6 +72,8 @@ public static class FunctionCatalog
         new(FunctionNames.Catalog, FunctionApp.Query, QueryRoutes.Catalog, ["GET"], Query<CatalogHandler>()),
         new(FunctionNames.OpenApi, FunctionApp.Query, QueryRoutes.OpenApi, ["GET"], Query<OpenApiDocument>()),
         new(FunctionNames.Settings, FunctionApp.Query, QueryRoutes.Settings, ["GET"], Query<SettingsHandler>()),
+        new(FunctionNames.AddMetricPoints, FunctionApp.Query, QueryRoutes.MetricPoints, ["POST"], Query<PushMetricPointsHandler>()),
+        new(FunctionNames.MetricsQuery, FunctionApp.Query, QueryRoutes.MetricsQuery, ["POST"], Query<MetricsQueryHandler>()),
         .. SavedCollections,
     ];
 
