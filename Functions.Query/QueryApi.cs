@@ -6,6 +6,7 @@ using OpenMetrics.Apps.Query;
 using OpenMetrics.Apps.Query.Catalog;
 using OpenMetrics.Apps.Query.Funnels;
 using OpenMetrics.Apps.Query.Live;
+using OpenMetrics.Apps.Query.Metrics;
 using OpenMetrics.Apps.Query.OpenApi;
 using OpenMetrics.Apps.Query.People;
 using OpenMetrics.Apps.Query.Retention;
@@ -74,6 +75,16 @@ public sealed class QueryApi(QueryEndpoints endpoints)
     public async Task<IActionResult> Live(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = QueryRoutes.Live)] HttpRequest request) =>
         await endpoints.HandleAsync<LiveHandler>(request, null, request.HttpContext.RequestAborted);
+
+    [Function(FunctionNames.AddMetricPoints)]
+    public async Task<IActionResult> AddMetricPoints(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = QueryRoutes.MetricPoints)] HttpRequest request) =>
+        await endpoints.HandleAsync<PushMetricPointsHandler>(request, null, request.HttpContext.RequestAborted);
+
+    [Function(FunctionNames.MetricsQuery)]
+    public async Task<IActionResult> QueryMetrics(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = QueryRoutes.MetricsQuery)] HttpRequest request) =>
+        await endpoints.HandleAsync<MetricsQueryHandler>(request, null, request.HttpContext.RequestAborted);
 
     [Function(FunctionNames.Settings)]
     public async Task<IActionResult> Settings(

@@ -7,6 +7,7 @@ using OpenMetrics.Apps.Query;
 using OpenMetrics.Apps.Query.Catalog;
 using OpenMetrics.Apps.Query.Funnels;
 using OpenMetrics.Apps.Query.Live;
+using OpenMetrics.Apps.Query.Metrics;
 using OpenMetrics.Apps.Query.OpenApi;
 using OpenMetrics.Apps.Query.People;
 using OpenMetrics.Apps.Query.Retention;
@@ -77,6 +78,8 @@ public static class FunctionCatalog
         new(FunctionNames.Source, FunctionApp.Query, QueryRoutes.Source, SavedItemMethods, Query<SourceHandler>()),
         new(FunctionNames.TestSource, FunctionApp.Query, QueryRoutes.TestSource, ["POST"], Query<TestSourceHandler>()),
         new(FunctionNames.RunSource, FunctionApp.Query, QueryRoutes.RunSource, ["POST"], Query<RunSourceHandler>()),
+        new(FunctionNames.AddMetricPoints, FunctionApp.Query, QueryRoutes.MetricPoints, ["POST"], Query<PushMetricPointsHandler>()),
+        new(FunctionNames.MetricsQuery, FunctionApp.Query, QueryRoutes.MetricsQuery, ["POST"], Query<MetricsQueryHandler>()),
         .. SavedCollections,
     ];
 

@@ -8,6 +8,7 @@ using OpenMetrics.Apps.Query.Access;
 using OpenMetrics.Apps.Query.Catalog;
 using OpenMetrics.Apps.Query.Funnels;
 using OpenMetrics.Apps.Query.Live;
+using OpenMetrics.Apps.Query.Metrics;
 using OpenMetrics.Apps.Query.OpenApi;
 using OpenMetrics.Apps.Query.People;
 using OpenMetrics.Apps.Query.Retention;
@@ -17,6 +18,7 @@ using OpenMetrics.Apps.Query.Trends;
 using OpenMetrics.Core.Query.Access;
 using OpenMetrics.Core.Query.Catalog;
 using OpenMetrics.Core.Query.Live;
+using OpenMetrics.Core.Query.Metrics;
 using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Storage;
@@ -47,6 +49,7 @@ public static class QueryServices
         services.TryAddSingleton<TrendsQueryParser>();
         services.TryAddSingleton<PreaggregateTrends>();
         services.TryAddSingleton<RawTrends>();
+        services.TryAddSingleton<MetricTrends>();
         services.TryAddSingleton<TrendsHandler>();
         services.TryAddSingleton<SavedItemHandlers>();
 
@@ -86,6 +89,11 @@ public static class QueryServices
         services.TryAddSingleton<ICatalogSource>(provider => provider.GetRequiredService<CatalogReader>());
         services.TryAddSingleton<EventCatalog>();
         services.TryAddSingleton<CatalogHandler>();
+
+        // Imported metrics: pushed points, and their queries beside the events.
+        services.TryAddSingleton<MetricsQueryParser>();
+        services.TryAddSingleton<PushMetricPointsHandler>();
+        services.TryAddSingleton<MetricsQueryHandler>();
 
         services.TryAddSingleton<OpenApiDocument>();
         services.TryAddSingleton<SettingsHandler>();

@@ -43,6 +43,10 @@ public static class FunctionNames
     public const string Catalog = "Catalog";
     public const string OpenApi = "OpenApi";
 
+    /// <summary>Sorts before <see cref="Metric"/>: a Functions host that tries routes in name order tries this literal route first.</summary>
+    public const string AddMetricPoints = "AddMetricPoints";
+    public const string MetricsQuery = "QueryMetrics";
+
     public const string Segments = "Segments";
     public const string Segment = "Segment";
     public const string Funnels = "Funnels";

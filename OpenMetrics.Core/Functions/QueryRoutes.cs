@@ -32,6 +32,15 @@ public static class QueryRoutes
     public const string RetentionItem = "api/retentions/{id}";
     public const string Metrics = "api/metrics";
     public const string Metric = "api/metrics/{id}";
+
+    /// <summary>
+    /// Pushed metric points. A literal beside <see cref="Metric"/>'s <c>{id}</c>: both hosts try the literal first
+    /// (ASP.NET Core's precedence; the Functions host's route order), and only this route takes POST there, so a POST
+    /// here never saves a metric called "points" (tests/…/Core/Functions/RoutePrecedenceTests).
+    /// </summary>
+    public const string MetricPoints = "api/metrics/points";
+    public const string MetricsQuery = "api/query/metrics";
+
     public const string Dashboards = "api/dashboards";
     public const string DashboardItem = "api/dashboards/{id}";
 

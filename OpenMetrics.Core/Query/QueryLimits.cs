@@ -26,6 +26,9 @@ public sealed class QueryLimits
     /// <summary>Events one raw scan may read before it gives up with a 400 asking for a narrower range.</summary>
     public long MaxRawScanEvents { get; set; } = 20_000_000;
 
+    /// <summary>Points of one imported metric one query may read (a minute metric has about 525,600 a year).</summary>
+    public int MaxMetricPoints { get; set; } = 1_000_000;
+
     /// <summary>Values a breakdown may show besides "other".</summary>
     public int MaxBreakdownLimit { get; set; } = 100;
 }

@@ -1,5 +1,5 @@
-// The catalog (/api/catalog): event names with counts and last seen, and property keys per event, for the pickers'
-// autocompletion. Fetched once per page load and shared by every view.
+// The catalog (/api/catalog): event names with counts and last seen, property keys per event, and the imported
+// metrics' names, for the pickers' autocompletion. Fetched once per page load and shared by every view.
 import { api } from "./api.js";
 import { el } from "./ui.js";
 
@@ -23,6 +23,19 @@ export function eventInput(value, onchange, { allowAny = false, placeholder = "e
   catalog().then((known) => {
     const names = known.events.map((event) => event.event);
     list.replaceChildren(...(allowAny ? ["*", ...names] : names).map((name) => el("option", { value: name })));
+  }).catch(() => {});
+  return el("span", { className: "event-picker" }, input, list);
+}
+
+/** A text input that suggests the imported metrics' names (the catalog's "metrics"). */
+export function metricInput(value, onchange, { placeholder = "metric name" } = {}) {
+  const listId = `metrics-${Math.random().toString(36).slice(2, 9)}`;
+  const list = el("datalist", { id: listId });
+  const input = el("input", { type: "text", value: value ?? "", placeholder, autocomplete: "off", spellcheck: false, className: "event-input" });
+  input.setAttribute("list", listId);
+  input.addEventListener("change", () => onchange(input.value.trim()));
+  catalog().then((known) => {
+    list.replaceChildren(...(known.metrics ?? []).map((name) => el("option", { value: name })));
   }).catch(() => {});
   return el("span", { className: "event-picker" }, input, list);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using OpenMetrics.Apps.Http;
 using OpenMetrics.Core.Query;
+using OpenMetrics.Core.Query.Metrics;
 using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Trends;
 
@@ -9,12 +10,14 @@ namespace OpenMetrics.Apps.Query.Trends;
 
 /// <summary>
 /// <c>POST /api/query/trends</c>: parse, then the pre-aggregates when they can answer exactly, else the raw events;
-/// <c>meta.source</c> says which and <c>meta.reason</c> why the raw events were needed.
+/// <c>meta.source</c> says which and <c>meta.reason</c> why the raw events were needed. Metric series are read from
+/// the imported points on the same buckets, and a formula mixes them with the events.
 /// </summary>
 public sealed class TrendsHandler(
     TrendsQueryParser parser,
     PreaggregateTrends preaggregates,
     RawTrends raw,
+    MetricTrends metrics,
     QuerySources context,
     SegmentResolver segments,
     TimeProvider clock) : IQueryHandler
@@ -34,6 +37,34 @@ public sealed class TrendsHandler(
         }
 
         var buckets = LocalBuckets.Of(query.From, query.To, query.Interval, query.Zone);
+        List<TrendsAnswer.Line> lines;
+        string source;
+        string? reason = null;
+        if (!query.HasMetricSeries)
+        {
+            (lines, source, reason) = await EventLinesAsync(query, buckets, cancellationToken);
+        }
+        else
+        {
+            var events = query.EventSeriesOnly();
+            var eventLines = new List<TrendsAnswer.Line>();
+            source = MetricTrends.Source;
+            if (events.Series.Count > 0)
+            {
+                (eventLines, var eventSource, reason) = await EventLinesAsync(events, buckets, cancellationToken);
+                source = $"{eventSource}+{MetricTrends.Source}";
+            }
+
+            lines = TrendsAnswerBuilder.Combine(query, buckets, eventLines, await metrics.LinesAsync(query, buckets, cancellationToken));
+        }
+
+        return new TrendsAnswer(lines, new TrendsAnswer.Info(
+            source, clock.GetUtcNow(), reason, query.From, query.To, query.Zone.Id, query.Interval.ToString().ToLowerInvariant(), watch.ElapsedMilliseconds));
+    }
+
+    private async Task<(List<TrendsAnswer.Line> Lines, string Source, string? Reason)> EventLinesAsync(
+        TrendsQuery query, IReadOnlyList<LocalBucket> buckets, CancellationToken cancellationToken)
+    {
         var reason = PreaggregateTrends.WhyNot(query);
         if (reason is not null && query.Source == TrendSource.Preaggregate)
         {
@@ -61,8 +92,6 @@ public sealed class TrendsHandler(
             reason ??= "asked for";
         }
 
-        var lines = TrendsAnswerBuilder.Build(query, buckets, table);
-        return new TrendsAnswer(lines, new TrendsAnswer.Info(
-            source, clock.GetUtcNow(), reason, query.From, query.To, query.Zone.Id, query.Interval.ToString().ToLowerInvariant(), watch.ElapsedMilliseconds));
+        return (TrendsAnswerBuilder.Build(query, buckets, table), source, reason);
     }
 }

@@ -50,6 +50,16 @@ public static class TrendsAnswerBuilder
         return query.Formula is { } formula ? ApplyFormula(formula, query, buckets, answer) : answer;
     }
 
+    /// <summary>
+    /// The lines of a trend that mixes event and metric series: each series' lines in the order sent (the event lines
+    /// computed from <see cref="TrendsQuery.EventSeriesOnly"/>), then the formula over them on the shared buckets.
+    /// </summary>
+    public static List<TrendsAnswer.Line> Combine(TrendsQuery query, IReadOnlyList<LocalBucket> buckets, IReadOnlyList<TrendsAnswer.Line> eventLines, IReadOnlyList<TrendsAnswer.Line> metricLines)
+    {
+        var lines = query.Series.SelectMany(series => (series.Metric is null ? eventLines : metricLines).Where(line => line.Letter == series.Letter)).ToList();
+        return query.Formula is { } formula ? ApplyFormula(formula, query, buckets, lines) : lines;
+    }
+
     /// <summary>One formula line per breakdown value (or one in all): the series' values for the same value, a missing one as 0.</summary>
     private static List<TrendsAnswer.Line> ApplyFormula(TrendFormula formula, TrendsQuery query, IReadOnlyList<LocalBucket> buckets, List<TrendsAnswer.Line> lines)
     {

@@ -16,4 +16,10 @@ public sealed record TrendsQuery(
     string? SegmentId,
     SegmentDefinition? Segment,
     TrendFormula? Formula,
-    TrendSource Source);
+    TrendSource Source)
+{
+    public bool HasMetricSeries => Series.Any(series => series.Metric is not null);
+
+    /// <summary>The event series alone, for the event paths; the formula is applied once every line is known.</summary>
+    public TrendsQuery EventSeriesOnly() => this with { Series = [.. Series.Where(series => series.Metric is null)], Formula = null };
+}

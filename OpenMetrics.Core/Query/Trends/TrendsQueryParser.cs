@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OpenMetrics.Core.Analysis;
 using OpenMetrics.Core.Query.Filters;
+using OpenMetrics.Core.Query.Metrics;
 using OpenMetrics.Core.Query.Window;
 
 namespace OpenMetrics.Core.Query.Trends;
@@ -28,6 +29,12 @@ public sealed class TrendsQueryParser(QueryLimits limits, TimeProvider clock)
         var breakdown = QueryFields.Optional(body, "breakdown") is { } breakdownJson ? ParseBreakdown(breakdownJson) : null;
         var formula = QueryFields.Text(body, "formula", "formula") is { } formulaText ? TrendFormula.Parse(formulaText, series.Count, "formula") : null;
         var source = QueryFields.Enum(body, "source", "source", TrendSource.Auto);
+        if (series.Any(s => s.Metric is not null))
+        {
+            RefuseWithMetrics(breakdown is not null, "breakdown", "a breakdown splits events by a property");
+            RefuseWithMetrics(segmentId is not null || segment is not null, "segment", "a segment picks users");
+        }
+
         return new TrendsQuery(series, interval, from, to, zone, breakdown, segmentId, segment, formula, source);
     }
 
@@ -36,7 +43,7 @@ public sealed class TrendsQueryParser(QueryLimits limits, TimeProvider clock)
         var items = QueryFields.Array(body, "series", "series").ToList();
         if (items.Count == 0)
         {
-            throw new QueryException("'series' needs at least one event.", "series");
+            throw new QueryException("'series' needs at least one event or metric.", "series");
         }
 
         if (items.Count > limits.MaxSeries)
@@ -49,7 +56,14 @@ public sealed class TrendsQueryParser(QueryLimits limits, TimeProvider clock)
         {
             if (item.ValueKind != JsonValueKind.Object)
             {
-                throw new QueryException("A series is an object: {\"event\", \"filters\"}.", path);
+                throw new QueryException("A series is an object: {\"event\", \"filters\"} or {\"metric\", \"agg\", \"dims\"}.", path);
+            }
+
+            var letter = ((char)('A' + series.Count)).ToString(CultureInfo.InvariantCulture);
+            if (QueryFields.Optional(item, "metric") is not null)
+            {
+                series.Add(MetricSeriesOf(item, path, letter));
+                continue;
             }
 
             var name = QueryFields.Text(item, "event", path + ".event", required: true)!;
@@ -60,12 +74,37 @@ public sealed class TrendsQueryParser(QueryLimits limits, TimeProvider clock)
                 throw new QueryException($"Measure '{seriesMeasure.ToString().ToLowerInvariant()}' needs 'prop': the numeric property to compute it of.", "prop");
             }
 
-            var letter = ((char)('A' + series.Count)).ToString(CultureInfo.InvariantCulture);
             var label = QueryFields.Text(item, "label", path + ".label") ?? name;
             series.Add(new TrendSeries(letter, name, PropertyFilterParser.ParseAll(item, path, AnyScope), seriesMeasure, seriesProp, label));
         }
 
         return series;
+    }
+
+    /// <summary>An imported metric as a series (docs/query.md, "Metrics in a trend"): read from its points on the trend's buckets.</summary>
+    private static TrendSeries MetricSeriesOf(JsonElement item, string path, string letter)
+    {
+        if (QueryFields.Optional(item, "event") is not null)
+        {
+            throw new QueryException("A series is either an event or a metric, not both.", path + ".event");
+        }
+
+        if (QueryFields.Optional(item, "filters") is not null)
+        {
+            throw new QueryException("A metric series is narrowed with 'dims', not 'filters'.", path + ".filters");
+        }
+
+        var metric = MetricSeriesParser.Parse(item, path);
+        var label = QueryFields.Text(item, "label", path + ".label") ?? metric.Metric;
+        return new TrendSeries(letter, metric.Metric, [], TrendMeasure.Sum, null, label, metric);
+    }
+
+    private static void RefuseWithMetrics(bool present, string field, string why)
+    {
+        if (present)
+        {
+            throw new QueryException($"A trend with a metric series takes no {field}: {why}, and metric points have neither.", field);
+        }
     }
 
     private TrendBreakdown ParseBreakdown(JsonElement breakdown)

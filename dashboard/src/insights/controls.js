@@ -2,10 +2,10 @@
 // time zone, comparison, formula and view. Every control calls change(mutate, redraw): mutate edits the state, and
 // redraw (adding or removing a row, a measure that needs a property) rebuilds the controls.
 import { api } from "../api.js";
-import { eventInput, propInput } from "../catalog.js";
+import { eventInput, metricInput, propInput } from "../catalog.js";
 import { browserZone, rangePicker } from "../range.js";
 import { el, field, select } from "../ui.js";
-import { intervals, letter, measures, needsProp, ops, scopes, views } from "./query.js";
+import { aggs, intervals, isMetric, kinds, letter, measures, needsProp, ops, scopes, views } from "./query.js";
 
 const DEBOUNCE_MS = 400;
 
@@ -56,17 +56,40 @@ function filterRow(state, seriesIndex, filterIndex, change) {
     el("button", { type: "button", className: "link", "aria-label": `Remove ${name}`, onclick: () => change((s) => { s.series[seriesIndex].filters.splice(filterIndex, 1); }, true) }, "remove")));
 }
 
+/** An imported metric instead of an event: its name (from the catalog's metrics) and how its buckets aggregate. */
+function metricParts(series, index, change) {
+  const picker = metricInput(series.metric, (value) => change((s) => { s.series[index].metric = value; }));
+  const input = picker.querySelector("input");
+  input.setAttribute("aria-label", `Series ${letter(index)}: metric`);
+  input.dataset.series = letter(index);
+  const agg = select(aggs, series.agg || "sum", (value) => change((s) => { s.series[index].agg = value; }));
+  agg.setAttribute("aria-label", `Series ${letter(index)}: aggregation`);
+  return [at(`series[${index}].metric`, picker), at(`series[${index}].agg`, agg)];
+}
+
 function seriesRow(state, index, change) {
   const series = state.series[index];
-  const picker = eventInput(series.event, (value) => change((s) => { s.series[index].event = value; }), { allowAny: true });
-  const input = picker.querySelector("input");
-  input.setAttribute("aria-label", `Series ${letter(index)}: event`);
-  input.dataset.series = letter(index);
+  const kind = select(kinds, isMetric(series) ? "metric" : "event", (value) => change((s) => {
+    s.series[index] = value === "metric" ? { event: "", filters: [], metric: "", agg: "sum" } : { event: "", filters: [] };
+  }, true));
+  kind.setAttribute("aria-label", `Series ${letter(index)}: kind`);
+  let parts;
+  if (isMetric(series)) {
+    parts = metricParts(series, index, change);
+  } else {
+    const picker = eventInput(series.event, (value) => change((s) => { s.series[index].event = value; }), { allowAny: true });
+    const input = picker.querySelector("input");
+    input.setAttribute("aria-label", `Series ${letter(index)}: event`);
+    input.dataset.series = letter(index);
+    parts = [at(`series[${index}].event`, picker),
+      el("button", { type: "button", className: "secondary", "aria-label": `Add a filter to series ${letter(index)}`, onclick: () => change((s) => { s.series[index].filters.push({ prop: "", op: "eq", value: "", on: "event" }); }, true) }, "Add filter")];
+  }
+
   return at(`series[${index}]`, el("li", { className: "series-row" },
     el("div", { className: "series-head" },
       el("span", { className: "letter", "aria-hidden": "true" }, letter(index)),
-      at(`series[${index}].event`, picker),
-      el("button", { type: "button", className: "secondary", "aria-label": `Add a filter to series ${letter(index)}`, onclick: () => change((s) => { s.series[index].filters.push({ prop: "", op: "eq", value: "", on: "event" }); }, true) }, "Add filter"),
+      kind,
+      ...parts,
       state.series.length > 1
         ? el("button", { type: "button", className: "link", "aria-label": `Remove series ${letter(index)}`, onclick: () => change((s) => { s.series.splice(index, 1); }, true) }, "remove")
         : null),
@@ -107,7 +130,7 @@ export function renderControls(state, change) {
   const compare = el("input", { type: "checkbox", id: "insight-compare", checked: state.compare, onchange: (event) => change((s) => { s.compare = event.target.checked; }) });
 
   return el("div", { className: "insight-controls panel" },
-    el("h2", {}, "Events"),
+    el("h2", {}, "Events and metrics"),
     el("ol", { className: "series-list" }, state.series.map((_, index) => seriesRow(state, index, change))),
     el("div", { className: "toolbar" },
       state.series.length < 10

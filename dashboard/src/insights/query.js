@@ -7,6 +7,11 @@ export const measures = [
   ["sum", "Sum of a property"], ["avg", "Average of a property"], ["min", "Minimum of a property"], ["max", "Maximum of a property"],
 ];
 
+/** What a series is: an event (counted by the measure) or an imported metric (aggregated by its own agg). */
+export const kinds = [["event", "Event"], ["metric", "Metric"]];
+
+export const aggs = [["sum", "Sum"], ["avg", "Average"], ["min", "Minimum"], ["max", "Maximum"], ["last", "Last value"]];
+
 export const intervals = [["minute", "Minute"], ["hour", "Hour"], ["day", "Day"], ["week", "Week"], ["month", "Month"], ["total", "Total"]];
 
 export const ops = [
@@ -36,7 +41,9 @@ export const fallbackState = {
 export function normalize(state) {
   const merged = { ...structuredClone(fallbackState), ...state };
   merged.series = (Array.isArray(merged.series) && merged.series.length ? merged.series : fallbackState.series)
-    .map((series) => ({ event: series?.event ?? "", filters: Array.isArray(series?.filters) ? series.filters : [] }));
+    .map((series) => (typeof series?.metric === "string"
+      ? { event: "", filters: [], metric: series.metric, agg: series.agg || "sum" }
+      : { event: series?.event ?? "", filters: Array.isArray(series?.filters) ? series.filters : [] }));
   merged.range = { ...fallbackState.range, ...merged.range };
   merged.breakdown = { ...fallbackState.breakdown, ...merged.breakdown };
   return merged;
@@ -72,9 +79,19 @@ function filterBody(filter) {
   return out;
 }
 
-/** The trends body for the state (null while no series has an event yet). */
+export function isMetric(series) {
+  return typeof series.metric === "string";
+}
+
+function seriesBody(item) {
+  return isMetric(item)
+    ? { metric: item.metric.trim(), agg: item.agg || "sum" }
+    : { event: item.event.trim(), filters: item.filters.filter((filter) => filter.prop).map(filterBody) };
+}
+
+/** The trends body for the state (null while no series has an event or a metric yet). */
 export function queryOf(state, { from, to } = {}) {
-  const series = state.series.filter((item) => item.event.trim() !== "");
+  const series = state.series.filter((item) => (isMetric(item) ? item.metric : item.event).trim() !== "");
   if (series.length === 0) {
     return null;
   }
@@ -82,7 +99,7 @@ export function queryOf(state, { from, to } = {}) {
   const zone = zoneOf(state);
   const dates = datesOf(state.range, zone);
   const body = {
-    series: series.map((item) => ({ event: item.event.trim(), filters: item.filters.filter((filter) => filter.prop).map(filterBody) })),
+    series: series.map(seriesBody),
     measure: state.measure,
     interval: state.interval,
     from: from ?? dates.from,
@@ -121,7 +138,7 @@ export function previousOf(body) {
 /** The state that shows a trends body (for tiles saved without their state). */
 export function stateOf(body) {
   return normalize({
-    series: body.series.map((item) => ({
+    series: body.series.map((item) => (typeof item.metric === "string" ? { metric: item.metric, agg: item.agg ?? "sum" } : {
       event: item.event,
       filters: (item.filters ?? []).map((filter) => ({ ...filter, value: Array.isArray(filter.value) ? filter.value.join(", ") : filter.value ?? "" })),
     })),
@@ -145,6 +162,9 @@ export function sourceText(meta) {
     case "preaggregate": return "from pre-aggregates";
     case "raw": return "from raw events";
     case "snapshot": return "from a snapshot";
+    case "metricPoints": return "from imported metric points";
+    case "preaggregate+metricPoints": return "from pre-aggregates and imported metric points";
+    case "raw+metricPoints": return "from raw events and imported metric points";
     default: return meta?.source ? `from ${meta.source}` : "";
   }
 }

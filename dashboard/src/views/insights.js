@@ -26,7 +26,7 @@ function controlFor(form, fieldName) {
 }
 
 function titleOf(body) {
-  const names = body.series.map((series) => series.event === "*" ? "any event" : series.event).join(", ");
+  const names = body.series.map((series) => series.metric ?? (series.event === "*" ? "any event" : series.event)).join(", ");
   return body.formula ? `${body.formula} (${names})` : names;
 }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using OpenMetrics.Apps.Query.Trends;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Core.Query.Funnels;
+using OpenMetrics.Core.Query.Metrics;
 using OpenMetrics.Core.Query.Retention;
 using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Streams;
@@ -12,7 +13,7 @@ namespace OpenMetrics.Tests.Infrastructure.InMemory;
 
 /// <summary>
 /// Every store the query side reads, in memory, and the analyses wired over them as the function app wires them
-/// (Apps/Hosting/QueryServices and AnalysisServices): the trends handler, the funnel and the retention analysis.
+/// (Apps/Hosting/QueryServices and AnalysisServices): the trends handler, the metrics query, the funnel and the retention analysis.
 /// </summary>
 public sealed class InMemoryQueryStores(DateTimeOffset now)
 {
@@ -28,16 +29,22 @@ public sealed class InMemoryQueryStores(DateTimeOffset now)
 
     public InMemorySavedItems Saved { get; } = new();
 
+    public InMemoryMetricPoints Metrics { get; } = new();
+
     public FakeTimeProvider Clock { get; } = new(now);
 
     public TrendsHandler Trends()
     {
         var sources = Sources();
         return new TrendsHandler(
-            new TrendsQueryParser(_limits, Clock), new PreaggregateTrends(Preaggregates, Users), new RawTrends(Events, _limits), sources, Segments(sources), Clock);
+            new TrendsQueryParser(_limits, Clock), new PreaggregateTrends(Preaggregates, Users), new RawTrends(Events, _limits), MetricTrends(), sources, Segments(sources), Clock);
     }
 
     public Task<TrendsAnswer> TrendsAsync(string json) => Trends().AnswerAsync(new TrendsQueryParser(_limits, Clock).Parse(Json(json)), CancellationToken.None);
+
+    public MetricTrends MetricTrends() => new(Metrics, _limits, Clock);
+
+    public Task<TrendsAnswer> MetricsAsync(string json) => MetricTrends().AnswerAsync(new MetricsQueryParser(_limits, Clock).Parse(Json(json)), CancellationToken.None);
 
     public FunnelAnalysis Funnels()
     {
