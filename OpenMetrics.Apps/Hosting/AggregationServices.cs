@@ -41,6 +41,7 @@ public static class AggregationServices
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<PoisonDiscarder>>()));
         services.AddSingleton<PoisonHandlers>();
+        services.AddOpenMetricsImportProcessing(configuration);
         return services;
     }
 }

@@ -87,6 +87,9 @@ public static class QueryServices
         services.TryAddSingleton<EventCatalog>();
         services.TryAddSingleton<CatalogHandler>();
 
+        // Imports: uploads into chunk blobs, and their progress.
+        services.AddOpenMetricsImports(configuration);
+
         services.TryAddSingleton<OpenApiDocument>();
         services.TryAddSingleton<SettingsHandler>();
         return services;
