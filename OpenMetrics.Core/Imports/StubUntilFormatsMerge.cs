@@ -103,7 +103,7 @@ public static class ImportRowMapper
         DateTimeOffset ts;
         if (format == ImportFormat.Mixpanel && props.TryGetProperty("time", out var t) && t.ValueKind == JsonValueKind.Number)
         {
-            ts = DateTimeOffset.FromUnixTimeSeconds(t.GetInt64());
+            ts = t.GetInt64() > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(t.GetInt64()) : DateTimeOffset.FromUnixTimeSeconds(t.GetInt64());
         }
         else if (Text(value, format == ImportFormat.Amplitude ? "event_time" : format == ImportFormat.OpenMetrics ? "ts" : "timestamp") is { } iso && DateTimeOffset.TryParse(iso, out var parsed))
         {
