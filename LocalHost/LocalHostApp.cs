@@ -24,8 +24,8 @@ public static class LocalHostApp
         builder.WebHost.UseUrls($"http://localhost:{options.Port}");
         var limits = new IngestLimits();
         builder.Configuration.GetSection(IngestLimits.Section).Bind(limits);
-        var imports = new OpenMetrics.Core.Imports.ImportOptions();
-        builder.Configuration.GetSection(OpenMetrics.Core.Imports.ImportOptions.Section).Bind(imports);
+        var imports = new OpenMetrics.Core.Imports.ImportSettings();
+        builder.Configuration.GetSection(OpenMetrics.Core.Imports.ImportSettings.Section).Bind(imports);
         builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits, imports));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Clock);
@@ -84,7 +84,7 @@ public static class LocalHostApp
     }
 
     /// <summary>Kestrel's defaults (8 KiB request line, 30 MB body) are below the v1 and import limits; the service answers 413 itself.</summary>
-    private static void AllowLimits(KestrelServerLimits kestrel, IngestLimits limits, OpenMetrics.Core.Imports.ImportOptions imports)
+    private static void AllowLimits(KestrelServerLimits kestrel, IngestLimits limits, OpenMetrics.Core.Imports.ImportSettings imports)
     {
         kestrel.MaxRequestLineSize = limits.MaxQueryStringBytes + 8 * 1024;
         kestrel.MaxRequestHeadersTotalSize = limits.MaxQueryStringBytes + 32 * 1024;

@@ -22,8 +22,8 @@ internal static class ImportServices
     public static IServiceCollection AddOpenMetricsImports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOpenMetricsStores(configuration);
-        var options = new ImportOptions();
-        configuration.GetSection(ImportOptions.Section).Bind(options);
+        var options = new ImportSettings();
+        configuration.GetSection(ImportSettings.Section).Bind(options);
         services.TryAddSingleton(options);
         services.TryAddSingleton(provider => new ImportStore(provider.Table(StorageNames.ImportsTable)));
         services.TryAddSingleton(provider => new ImportChunks(

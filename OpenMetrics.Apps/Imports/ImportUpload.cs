@@ -14,7 +14,7 @@ namespace OpenMetrics.Apps.Imports;
 /// committed on the import's row (with its ETag, so two parts at once cannot both land); and, once the part is final,
 /// one queue message per chunk. A defect of the whole file (a truncated gzip) ends the import <c>failed</c>, nothing queued.
 /// </summary>
-public sealed class ImportUpload(ImportStore imports, ImportPartWriter writer, ImportQueue queue, ImportOptions options, TimeProvider clock)
+public sealed class ImportUpload(ImportStore imports, ImportPartWriter writer, ImportQueue queue, ImportSettings options, TimeProvider clock)
 {
     public async Task<HttpAnswer> StartAsync(HttpRequest request, CancellationToken cancellationToken)
     {

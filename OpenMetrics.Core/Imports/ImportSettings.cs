@@ -1,7 +1,7 @@
 namespace OpenMetrics.Core.Imports;
 
 /// <summary>The settings of imports, under the section <c>OpenMetrics:Imports</c> (docs/configuration.md).</summary>
-public sealed class ImportOptions
+public sealed class ImportSettings
 {
     public const string Section = "OpenMetrics:Imports";
 
