@@ -24,7 +24,9 @@ public static class LocalHostApp
         builder.WebHost.UseUrls($"http://localhost:{options.Port}");
         var limits = new IngestLimits();
         builder.Configuration.GetSection(IngestLimits.Section).Bind(limits);
-        builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits));
+        var imports = new OpenMetrics.Core.Imports.ImportSettings();
+        builder.Configuration.GetSection(OpenMetrics.Core.Imports.ImportSettings.Section).Bind(imports);
+        builder.WebHost.ConfigureKestrel(kestrel => AllowLimits(kestrel.Limits, limits, imports));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Clock);
         builder.Services.AddSingleton(OpenMetrics.Storage.StorageAccount.FromConnectionString(options.StorageConnectionString, options.StorageClientOptions));
@@ -85,11 +87,11 @@ public static class LocalHostApp
         }
     }
 
-    /// <summary>Kestrel's defaults (8 KiB request line) are below the v1 limits; the service answers 413 itself.</summary>
-    private static void AllowLimits(KestrelServerLimits kestrel, IngestLimits limits)
+    /// <summary>Kestrel's defaults (8 KiB request line, 30 MB body) are below the v1 and import limits; the service answers 413 itself.</summary>
+    private static void AllowLimits(KestrelServerLimits kestrel, IngestLimits limits, OpenMetrics.Core.Imports.ImportSettings imports)
     {
         kestrel.MaxRequestLineSize = limits.MaxQueryStringBytes + 8 * 1024;
         kestrel.MaxRequestHeadersTotalSize = limits.MaxQueryStringBytes + 32 * 1024;
-        kestrel.MaxRequestBodySize = Math.Max(limits.MaxBodyBytes * 2L, 30L * 1024 * 1024);
+        kestrel.MaxRequestBodySize = Math.Max(Math.Max(limits.MaxBodyBytes * 2L, 30L * 1024 * 1024), imports.MaxRequestBytes + 1);
     }
 }

@@ -56,4 +56,16 @@ public static class StorageNames
 
     /// <summary>Each poison message an operator discarded: what it was and when (docs/reliability.md, "Poison").</summary>
     public const string PoisonDiscardsTable = "PoisonDiscards";
+
+    /// <summary>Import chunks to process, one message per chunk blob (<c>{"import","chunk","blob"}</c>, Base64): docs/imports.md.</summary>
+    public const string ImportsQueue = "imports";
+
+    /// <summary>Where an import chunk that kept failing goes, its import then <c>failed</c> with the reason.</summary>
+    public const string ImportsPoisonQueue = ImportsQueue + "-poison";
+
+    /// <summary>Import files as uploaded, split into NDJSON chunk blobs of a few thousand records: <c>{id}/{chunk}-{part token}.ndjson</c>.</summary>
+    public const string ImportsContainer = "imports";
+
+    /// <summary>Each import (partition <c>import</c>) and the result of each of its chunks (partition <c>chunks_{id}</c>).</summary>
+    public const string ImportsTable = "Imports";
 }

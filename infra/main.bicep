@@ -277,9 +277,11 @@ module queryIdentity 'modules/app-identity.bicep' = {
     hostStorageName: hostStorageName
     hostStorageRoleIds: [storageBlobDataOwner]
     dataStorageName: dataStorageName
-    // Table Contributor: the query API reads every table and writes its own two, saved definitions (segments,
-    // funnels, retentions, metrics, dashboards) and the snapshots of on-demand funnels and retentions.
-    dataStorageRoleIds: [storageTableDataContributor]
+    // Table Contributor: the query API reads every table and writes its own, saved definitions (segments,
+    // funnels, retentions, metrics, dashboards), the snapshots of on-demand funnels and retentions, and `Imports`.
+    // Blob and Queue Contributor: an import's upload writes its chunk blobs to `imports` and queues one message per
+    // chunk on `imports` (docs/imports.md).
+    dataStorageRoleIds: [storageQueueDataContributor, storageBlobDataContributor, storageTableDataContributor]
     appInsightsName: appInsightsName
     appInsightsRoleIds: [monitoringMetricsPublisher]
     workspaceName: workspaceName

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Apps.BrowserClient;
 using OpenMetrics.Apps.Dashboard;
+using OpenMetrics.Apps.Imports;
 using OpenMetrics.Apps.Ingest;
 using OpenMetrics.Apps.Privacy;
 using OpenMetrics.Apps.Query;
@@ -80,6 +81,10 @@ public static class FunctionCatalog
         new(FunctionNames.RunSource, FunctionApp.Query, QueryRoutes.RunSource, ["POST"], Query<RunSourceHandler>()),
         new(FunctionNames.AddMetricPoints, FunctionApp.Query, QueryRoutes.MetricPoints, ["POST"], Query<PushMetricPointsHandler>()),
         new(FunctionNames.MetricsQuery, FunctionApp.Query, QueryRoutes.MetricsQuery, ["POST"], Query<MetricsQueryHandler>()),
+        new(FunctionNames.StartImport, FunctionApp.Query, QueryRoutes.Imports, ["POST"], Query<StartImportHandler>()),
+        new(FunctionNames.ListImports, FunctionApp.Query, QueryRoutes.Imports, ["GET"], Query<ListImportsHandler>()),
+        new(FunctionNames.GetImport, FunctionApp.Query, QueryRoutes.Import, ["GET"], Query<GetImportHandler>()),
+        new(FunctionNames.AddImportPart, FunctionApp.Query, QueryRoutes.ImportParts, ["POST"], Query<AddImportPartHandler>()),
         .. SavedCollections,
     ];
 
@@ -111,7 +116,19 @@ public static class FunctionCatalog
         Handle: (services, body, messageId, dequeueCount, cancellationToken) =>
             services.GetRequiredService<IngestQueueHandler>().HandleAsync(body, messageId, dequeueCount, cancellationToken));
 
-    public static readonly IReadOnlyList<QueueFunction> Queues = [ProcessIngest];
+    /// <summary>
+    /// Processes one chunk of an import (a few thousand rows) through the same processor. The delivery rules are the
+    /// ingest queue's: host.json holds one set for the app.
+    /// </summary>
+    public static readonly QueueFunction ProcessImportChunk = ProcessIngest with
+    {
+        Name = FunctionNames.ProcessImportChunk,
+        Queue = StorageNames.ImportsQueue,
+        Handle = (services, body, messageId, dequeueCount, cancellationToken) =>
+            services.GetRequiredService<ImportQueueHandler>().HandleAsync(body, messageId, dequeueCount, cancellationToken),
+    };
+
+    public static readonly IReadOnlyList<QueueFunction> Queues = [ProcessIngest, ProcessImportChunk];
 
     public static readonly IReadOnlyList<TimerFunction> Timers =
     [

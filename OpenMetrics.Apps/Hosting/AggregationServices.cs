@@ -42,6 +42,7 @@ public static class AggregationServices
             provider.GetService<ILogger<PoisonDiscarder>>()));
         services.AddSingleton<PoisonHandlers>();
         services.AddOpenMetricsSources(configuration);
+        services.AddOpenMetricsImportProcessing(configuration);
         return services;
     }
 }

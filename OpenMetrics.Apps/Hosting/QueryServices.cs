@@ -94,6 +94,8 @@ public static class QueryServices
         services.TryAddSingleton<MetricsQueryParser>();
         services.TryAddSingleton<PushMetricPointsHandler>();
         services.TryAddSingleton<MetricsQueryHandler>();
+        // Imports: uploads into chunk blobs, and their progress.
+        services.AddOpenMetricsImports(configuration);
 
         services.TryAddSingleton<OpenApiDocument>();
         services.TryAddSingleton<SettingsHandler>();

@@ -17,6 +17,7 @@ public static class FunctionNames
 
     // The aggregate app: the ingest queue, the timers and the poison routes.
     public const string ProcessIngest = "ProcessIngest";
+    public const string ProcessImportChunk = "ProcessImportChunk";
     public const string CompactAggregates = "CompactAggregates";
     public const string SnapshotRecent = "RefreshRecentSnapshots";
     public const string SnapshotFull = "RefreshAllSnapshots";
@@ -29,6 +30,10 @@ public static class FunctionNames
     // The query app.
     public const string Dashboard = "Dashboard";
     public const string Trends = "QueryTrends";
+    public const string StartImport = "StartImport";
+    public const string AddImportPart = "AddImportPart";
+    public const string GetImport = "GetImport";
+    public const string ListImports = "ListImports";
     public const string Settings = "QuerySettings";
 
     public const string Funnel = "QueryFunnel";

@@ -24,6 +24,10 @@ public static class QueryRoutes
     public const string Catalog = "api/catalog";
     public const string OpenApi = "api/openapi.json";
 
+    public const string Imports = "api/imports";
+    public const string Import = "api/imports/{id}";
+    public const string ImportParts = "api/imports/{id}/parts";
+
     public const string Segments = "api/segments";
     public const string Segment = "api/segments/{id}";
     public const string Funnels = "api/funnels";

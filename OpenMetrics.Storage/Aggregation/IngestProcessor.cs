@@ -46,10 +46,28 @@ public sealed class IngestProcessor(
             throw;
         }
 
+        await RecordAsync(message, cancellationToken);
+
+        // Only now: a claim-check blob is the message itself until everything in it is stored.
+        if (message.ClaimCheck is { } claimCheck)
+        {
+            await counted.AddAsync(message.Id, cancellationToken);
+            await reader.DeleteClaimAsync(claimCheck, cancellationToken);
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// Every step of one message already read, in order: what the queue function does after reading it, and what an
+    /// import chunk does for the messages it makes (<c>Imports/ImportChunkProcessor</c>) without a queue in between.
+    /// </summary>
+    public async Task RecordAsync(IngestMessage message, CancellationToken cancellationToken)
+    {
         if (await deletions.ForgetsAsync(message, cancellationToken))
         {
             // Queued before a DELETE of its user, or sent under a deleted session since: docs/reliability.md.
-            return message;
+            return;
         }
 
         switch (message.Kind)
@@ -73,15 +91,6 @@ public sealed class IngestProcessor(
             default:
                 throw new InvalidOperationException($"Message {message.Id} has kind {message.Kind}, which carries nothing to store.");
         }
-
-        // Only now: a claim-check blob is the message itself until everything in it is stored.
-        if (message.ClaimCheck is { } claimCheck)
-        {
-            await counted.AddAsync(message.Id, cancellationToken);
-            await reader.DeleteClaimAsync(claimCheck, cancellationToken);
-        }
-
-        return message;
     }
 
     /// <summary>Dedupe client ids, resolve the session's user, raw events, counts (once per message), user sets, then follow a merge that raced us.</summary>

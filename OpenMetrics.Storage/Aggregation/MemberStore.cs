@@ -52,7 +52,34 @@ public sealed class MemberStore(TableClient table)
                 return Member(intoPartition, bucket, eventPart, into);
             });
             await TableBatches.SubmitAsync(table, renamed, TableTransactionActionType.UpsertReplace, cancellationToken);
-            await TableBatches.SubmitAsync(table, existing, TableTransactionActionType.Delete, cancellationToken);
+            await DeleteRenamedAsync(existing, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the renamed rows as read (their ETags: a row written again meanwhile fails the try, which renames it on
+    /// the retry). A row already gone was deleted by a rename racing this one, of the same user (two import chunks of
+    /// one user, two calls of one session): nothing is left to do for it, so it does not fail the message.
+    /// </summary>
+    private async Task DeleteRenamedAsync(List<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TableBatches.SubmitAsync(table, rows, TableTransactionActionType.Delete, cancellationToken);
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 404)
+        {
+            foreach (var row in rows)
+            {
+                try
+                {
+                    await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                }
+                catch (Azure.RequestFailedException gone) when (gone.Status == 404)
+                {
+                    // Renamed by the racing writer.
+                }
+            }
         }
     }
 

@@ -45,13 +45,14 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, body) {
+async function call(method, path, body, raw, extraHeaders = {}) {
   let response;
   try {
+    const contentType = raw ? raw.type || "application/octet-stream" : "application/json";
     response = await fetch(path, {
       method,
-      headers: { "x-openmetrics-key": sessionStorage.getItem(KEY_STORAGE) ?? "", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { "x-openmetrics-key": sessionStorage.getItem(KEY_STORAGE) ?? "", ...(body === undefined && !raw ? {} : { "content-type": contentType }), ...extraHeaders },
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError("The server could not be reached. Check your connection, then try again.", 0, null);
@@ -86,4 +87,6 @@ export const api = {
   post: (path, body) => call("POST", path, body),
   put: (path, body) => call("PUT", path, body),
   delete: (path) => call("DELETE", path),
+  /** POSTs a file (a Blob) as the body, as it is (a .gz file with Content-Encoding: gzip): the imports API reads it as it arrives. */
+  upload: (path, file) => call("POST", path, undefined, file, file.name?.endsWith(".gz") ? { "content-encoding": "gzip" } : {}),
 };

@@ -7,6 +7,7 @@ import { el } from "./ui.js";
 import { renderDashboard, renderDashboards } from "./views/dashboards.js";
 import { renderFunnels } from "./views/funnels.js";
 import { renderHome } from "./views/home.js";
+import { renderImports } from "./views/imports.js";
 import { renderInsights } from "./views/insights.js";
 import { renderLive } from "./views/live.js";
 import { renderPeople, renderUser } from "./views/people.js";
@@ -27,6 +28,7 @@ route("/live", renderLive, "Live");
 route("/dashboards", renderDashboards, "Dashboards");
 route("/dashboards/:id", renderDashboard, "Dashboard");
 route("/sources", renderSources, "Metric sources");
+route("/import", renderImports, "Import");
 
 const main = document.getElementById("view");
 if (hasKey()) {

@@ -1,4 +1,5 @@
-// The data storage account: the ingest queue and its poison queue, the claim-check container and the tables
+// The data storage account: the ingest and imports queues with their poison queues, the claim-check and import
+// chunk containers and the tables
 // (StorageNames in OpenMetrics.Core names them all). Keys are disabled: every app reaches it with its identity.
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
@@ -46,6 +47,17 @@ resource ingestPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queu
   name: 'ingest-poison'
 }
 
+// One message per chunk of an import file (docs/imports.md); a chunk that kept failing goes to its poison queue.
+resource importsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: 'imports'
+}
+
+resource importsPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: 'imports-poison'
+}
+
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: account
   name: 'default'
@@ -54,6 +66,15 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
 resource claimsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: 'ingest-claims'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Import files as uploaded, in NDJSON chunk blobs that the imports queue's messages name.
+resource importsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'imports'
   properties: {
     publicAccess: 'None'
   }
@@ -90,6 +111,30 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
             }
           }
         }
+        {
+          // A chunk is kept after it is counted, so that a redelivered or replayed message can still read it; after
+          // as long as a claim check, nothing can come back for it.
+          name: 'delete-import-chunks'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${importsContainer.name}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: claimRetentionDays
+                }
+              }
+            }
+          }
+        }
       ]
     }
   }
@@ -115,6 +160,11 @@ resource metricPointsTable 'Microsoft.Storage/storageAccounts/tableServices/tabl
 resource sourcesTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tableService
   name: 'Sources'
+}
+
+resource importsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'Imports'
 }
 
 output name string = account.name

@@ -58,6 +58,9 @@ public sealed class RoleAssignmentTests
             "query",
             [
                 $"Storage Blob Data Owner @ {HostStorage}",
+                // An import's upload: its chunk blobs, and one queue message per chunk.
+                $"Storage Queue Data Contributor @ {DataStorage}",
+                $"Storage Blob Data Contributor @ {DataStorage}",
                 $"Storage Table Data Contributor @ {DataStorage}",
                 $"Monitoring Metrics Publisher @ {AppInsights}",
                 $"Key Vault Secrets User @ {Secret}",

@@ -39,6 +39,9 @@ public sealed class AggregationHarness : IDisposable
 
     public IngestProcessor Processor => _services.GetRequiredService<IngestProcessor>();
 
+    /// <summary>What the imports queue function runs for one chunk message.</summary>
+    public OpenMetrics.Apps.Queues.ImportQueueHandler ImportChunks => _services.GetRequiredService<OpenMetrics.Apps.Queues.ImportQueueHandler>();
+
     /// <summary>What aggregation wrote, read row by row.</summary>
     public StoredRows Rows => new(Tables);
 

@@ -69,13 +69,14 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
-    public void The_aggregate_app_reads_the_ingest_queue_and_compacts_every_minute()
+    public void The_aggregate_app_reads_the_ingest_and_imports_queues_and_compacts_every_minute()
     {
-        var queue = Assert.Single(ReadTriggers("Functions.Aggregate", "queueTrigger"));
+        var queues = ReadTriggers("Functions.Aggregate", "queueTrigger")
+            .Select(queue => (queue.Name, queue.Binding.GetProperty("queueName").GetString(), queue.Binding.GetProperty("connection").GetString()))
+            .OrderBy(queue => queue.Name, StringComparer.Ordinal);
         var timers = ReadTriggers("Functions.Aggregate", "timerTrigger").ToDictionary(t => t.Name, t => t.Binding.GetProperty("schedule").GetString());
 
-        Assert.Equal(("ProcessIngest", "ingest", "OpenMetricsStorage"),
-            (queue.Name, queue.Binding.GetProperty("queueName").GetString(), queue.Binding.GetProperty("connection").GetString()));
+        Assert.Equal([("ProcessImportChunk", "imports", "OpenMetricsStorage"), ("ProcessIngest", "ingest", "OpenMetricsStorage")], queues);
         Assert.Equal("0 */1 * * * *", timers["CompactAggregates"]);
     }
 
