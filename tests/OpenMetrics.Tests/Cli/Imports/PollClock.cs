@@ -22,8 +22,11 @@ internal sealed class PollClock : FakeTimeProvider
         return timer;
     }
 
-    /// <summary>Runs the task to its end, moving the clock by <paramref name="step"/> each time it starts a wait.</summary>
-    public async Task<T> DriveAsync<T>(Task<T> run, TimeSpan step)
+    /// <summary>
+    /// Runs the task to its end, moving the clock by <paramref name="step"/> each time it starts a wait, after
+    /// <paramref name="whileWaiting"/> (e.g. a server's queue drained, so that the next poll sees its progress).
+    /// </summary>
+    public async Task<T> DriveAsync<T>(Task<T> run, TimeSpan step, Func<Task>? whileWaiting = null)
     {
         while (true)
         {
@@ -31,6 +34,11 @@ internal sealed class PollClock : FakeTimeProvider
             if (await Task.WhenAny(run, waiting) == run)
             {
                 return await run;
+            }
+
+            if (whileWaiting is not null)
+            {
+                await whileWaiting();
             }
 
             Advance(step);
