@@ -82,6 +82,11 @@ public sealed class IdentityStore(TableClient table, ILogger<IdentityStore>? log
     /// </summary>
     public async Task<Merge?> PrepareSetUserIdAsync(string sessionId, string userId, DateTimeOffset at, string messageId, CancellationToken cancellationToken)
     {
+        if (await TryLinkNewSessionAsync(sessionId, userId, at, cancellationToken))
+        {
+            return null;
+        }
+
         var current = await TouchSessionAsync(sessionId, at, at, cancellationToken);
         if (await ReadSessionAsync(sessionId, cancellationToken) is { } session
             && session.GetString("MergeMessage") == messageId && session.GetString("MergedFrom") is { } committedFrom)
@@ -114,6 +119,30 @@ public sealed class IdentityStore(TableClient table, ILogger<IdentityStore>? log
                 return await MergeAsync(from, into, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// A session first seen through its setUserId (an imported user's own session, a device whose first row names its
+    /// user) has no events and no anonymous user yet, so there is nothing to merge: it is created as the user's own,
+    /// linked from the user first as <see cref="TouchSessionAsync"/> does. False when the session exists, or another
+    /// message created it meanwhile; the merge then runs as before, and the link written here is one it makes anyway.
+    /// A retry finds the session the user's and merges nothing.
+    /// </summary>
+    private async Task<bool> TryLinkNewSessionAsync(string sessionId, string userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (await ReadSessionAsync(sessionId, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        var userKey = await _ledger.RootAsync(userId, ProfileMergedIntoAsync, cancellationToken);
+        await EnsureUserAsync(userKey, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(IdentityKeys.UserPartition(userKey), IdentityKeys.UserSessionRow(sessionId)) { ["SessionId"] = sessionId }, TableUpdateMode.Merge, cancellationToken);
+        var created = new TableEntity(IdentityKeys.SessionPartition(sessionId), IdentityKeys.SessionRow)
+        {
+            ["SessionId"] = sessionId, ["UserKey"] = userKey, ["FirstSeen"] = at, ["LastSeen"] = at,
+        };
+        return await TryAsync(() => table.AddEntityAsync(created, cancellationToken));
     }
 
     /// <summary>
