@@ -45,10 +45,13 @@ internal static class ImportServices
         services.AddOpenMetricsImports(configuration);
         var limits = new IngestLimits();
         configuration.GetSection(IngestLimits.Section).Bind(limits);
+        services.TryAddSingleton<OpenMetrics.Storage.Identity.UserSessions>();
+        services.TryAddSingleton<ImportOverlap>();
         services.TryAddSingleton(provider => new ImportChunkProcessor(
             provider.GetRequiredService<ImportStore>(),
             provider.GetRequiredService<ImportChunks>(),
             provider.GetRequiredService<OpenMetrics.Storage.Aggregation.IngestProcessor>(),
+            provider.GetRequiredService<ImportOverlap>(),
             limits,
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new ImportQueueHandler(
