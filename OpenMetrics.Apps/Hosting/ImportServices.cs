@@ -25,6 +25,9 @@ internal static class ImportServices
         var options = new ImportSettings();
         configuration.GetSection(ImportSettings.Section).Bind(options);
         services.TryAddSingleton(options);
+        var limits = new IngestLimits();
+        configuration.GetSection(IngestLimits.Section).Bind(limits);
+        services.TryAddSingleton(limits);
         services.TryAddSingleton(provider => new ImportStore(provider.Table(StorageNames.ImportsTable)));
         services.TryAddSingleton(provider => new ImportChunks(
             provider.GetRequiredService<StorageAccount>().Blobs().GetBlobContainerClient(StorageNames.ImportsContainer)));
@@ -43,13 +46,14 @@ internal static class ImportServices
     public static IServiceCollection AddOpenMetricsImportProcessing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOpenMetricsImports(configuration);
-        var limits = new IngestLimits();
-        configuration.GetSection(IngestLimits.Section).Bind(limits);
+        services.TryAddSingleton<OpenMetrics.Storage.Identity.UserSessions>();
+        services.TryAddSingleton<ImportOverlap>();
         services.TryAddSingleton(provider => new ImportChunkProcessor(
             provider.GetRequiredService<ImportStore>(),
             provider.GetRequiredService<ImportChunks>(),
             provider.GetRequiredService<OpenMetrics.Storage.Aggregation.IngestProcessor>(),
-            limits,
+            provider.GetRequiredService<ImportOverlap>(),
+            provider.GetRequiredService<IngestLimits>(),
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new ImportQueueHandler(
             provider.GetRequiredService<ImportChunkProcessor>(),

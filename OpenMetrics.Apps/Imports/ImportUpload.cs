@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using OpenMetrics.Apps.Http;
 using OpenMetrics.Apps.Query;
 using OpenMetrics.Core.Imports;
+using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Query;
 using OpenMetrics.Storage.Imports;
 
@@ -14,7 +15,7 @@ namespace OpenMetrics.Apps.Imports;
 /// committed on the import's row (with its ETag, so two parts at once cannot both land); and, once the part is final,
 /// one queue message per chunk. A defect of the whole file (a truncated gzip) ends the import <c>failed</c>, nothing queued.
 /// </summary>
-public sealed class ImportUpload(ImportStore imports, ImportPartWriter writer, ImportQueue queue, ImportSettings options, TimeProvider clock)
+public sealed class ImportUpload(ImportStore imports, ImportPartWriter writer, ImportQueue queue, ImportSettings options, IngestLimits limits, TimeProvider clock)
 {
     public async Task<HttpAnswer> StartAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -59,7 +60,11 @@ public sealed class ImportUpload(ImportStore imports, ImportPartWriter writer, I
         WrittenPart part;
         try
         {
-            part = await writer.WriteAsync(import.Id, import.Chunks, lineShift, options.RecordsPerChunk, ImportRecordReader.ReadAsync(body, gzip, cancellationToken), cancellationToken);
+            // Mapped here only to know each row's session, with the clock of the upload as the chunks will map it.
+            string SessionOf(ImportRecord record) =>
+                ImportRowMapper.Map(import.Format, record, limits, import.CreatedAt).Event is { } imported ? ImportMessages.SessionOf(imported) : "";
+            part = await writer.WriteAsync(
+                import.Id, import.Chunks, lineShift, options.RecordsPerChunk, ImportRecordReader.ReadAsync(body, gzip, cancellationToken), SessionOf, cancellationToken);
         }
         catch (Exception exception) when (exception is ImportFileException or InvalidDataException)
         {

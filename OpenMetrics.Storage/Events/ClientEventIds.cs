@@ -13,6 +13,11 @@ namespace OpenMetrics.Storage.Events;
 /// </summary>
 public sealed class ClientEventIds(TableClient sessionEvents)
 {
+    private const string ClaimPrefix = "id_";
+
+    /// <summary>The first row key after every claim: '`' is the character after '_'.</summary>
+    private const string ClaimEnd = "id`";
+
     public async Task<IReadOnlyList<IngestEvent>> KeepUnclaimedAsync(IngestMessage message, IReadOnlyList<IngestEvent> events, CancellationToken cancellationToken)
     {
         var unique = events.DistinctBy(e => e.Id).ToList();
@@ -47,12 +52,31 @@ public sealed class ClientEventIds(TableClient sessionEvents)
         return duplicates.Count == 0 ? unique : unique.Where(e => !duplicates.Contains(e.Id)).ToList();
     }
 
+    /// <summary>
+    /// Which of <paramref name="eventIds"/> the session's ledger holds: one range read of its <c>id_</c> rows, so the
+    /// cost grows with that session's own client ids. Imports use it to find events a user's live sessions already hold.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> HeldAsync(string sessionId, IReadOnlySet<string> eventIds, CancellationToken cancellationToken)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {EventPageKeys.SessionPartition(sessionId)} and RowKey ge {ClaimPrefix} and RowKey lt {ClaimEnd}");
+        await foreach (var claim in sessionEvents.QueryAsync<TableEntity>(filter, select: ["EventId"], cancellationToken: cancellationToken))
+        {
+            if (claim.GetString("EventId") is { } id && eventIds.Contains(id))
+            {
+                held.Add(id);
+            }
+        }
+
+        return held;
+    }
+
     /// <summary>Ingest makes server ids from the call id and the event's index; anything else came from the client.</summary>
     private static bool IsFromClient(IngestMessage message, IngestEvent ingestEvent) =>
         ingestEvent.Id != $"{message.CallId}:{ingestEvent.Seq}";
 
     private static TableEntity Claim(string partition, IngestMessage message, IngestEvent ingestEvent) =>
-        new(partition, "id_" + StableHash.Hex128(ingestEvent.Id))
+        new(partition, ClaimPrefix + StableHash.Hex128(ingestEvent.Id))
         {
             ["MessageId"] = message.Id,
             ["EventId"] = ingestEvent.Id,

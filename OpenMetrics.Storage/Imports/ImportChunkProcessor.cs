@@ -7,11 +7,12 @@ namespace OpenMetrics.Storage.Imports;
 /// <summary>
 /// One chunk of an import, every step in order: the import starts running; the chunk's records are mapped to events
 /// (a bad row refused with its line and reason); the events become the ingest messages the live path would have made
-/// (<see cref="ImportMessages"/>), recorded by the same <see cref="IngestProcessor"/>; the chunk's result is written once;
+/// (<see cref="ImportMessages"/>), without those another session of their user holds (<see cref="ImportOverlap"/>), recorded by the same <see cref="IngestProcessor"/>; the chunk's result is written once;
 /// the import is done when every chunk is. Every step is idempotent, so a chunk delivered twice, or retried after a
 /// crash halfway, counts each row once (docs/imports.md).
 /// </summary>
-public sealed class ImportChunkProcessor(ImportStore imports, ImportChunks chunks, IngestProcessor processor, IngestLimits limits, TimeProvider clock)
+public sealed class ImportChunkProcessor(
+    ImportStore imports, ImportChunks chunks, IngestProcessor processor, ImportOverlap overlap, IngestLimits limits, TimeProvider clock)
 {
     /// <summary>Sessions of a chunk recorded at the same time: they touch different rows, as concurrent live calls do.</summary>
     private const int ParallelSessions = 8;
@@ -51,7 +52,8 @@ public sealed class ImportChunkProcessor(ImportStore imports, ImportChunks chunk
             {
                 foreach (var ingestMessage in session)
                 {
-                    await processor.RecordAsync(ingestMessage, token);
+                    // The session's setUserId comes first, so its user is known when its events are checked.
+                    await processor.RecordAsync(await overlap.WithoutHeldElsewhereAsync(ingestMessage, token), token);
                 }
             });
         return new ImportChunkResult(message.Chunk, rows.Count, events.Count, refused.Count, [.. refused.OrderBy(r => r.Line).Take(ImportChunkResult.MaxRefusedKept)]);

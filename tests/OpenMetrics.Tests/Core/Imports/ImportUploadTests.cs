@@ -146,6 +146,29 @@ public sealed class ImportUploadTests(SmallImportsHostFixture host) : IClassFixt
     }
 
     /// <summary>One of our own events of user u-{run} on 2025-05-05, hour n.</summary>
+    /// <summary>
+    /// A file ordered by time alternates users a, b, a, b (lines 1-4). Chunks of 2 records are cut after grouping by
+    /// session within the window: chunk 0 holds a's lines 1 and 3, chunk 1 b's lines 2 and 4 (in file order they would
+    /// be [1, 2] and [3, 4], each chunk with both users).
+    /// </summary>
+    [Fact]
+    public async Task The_rows_of_one_user_go_to_the_same_chunk()
+    {
+        string Row(string user, int hour) => $$"""{"name":"up-{{_run}}","ts":"2025-05-05T{{hour:D2}}:00:00Z","userId":"{{user}}-{{_run}}"}""";
+        var upload = await host.UploadAsync("openmetrics", ImportsApi.Lines(Row("a", 1), Row("b", 2), Row("a", 3), Row("b", 4)));
+        Assert.Equal(HttpStatusCode.Accepted, upload.Status);
+
+        var chunks = new OpenMetrics.Storage.Imports.ImportChunks(host.Storage.Blobs().GetBlobContainerClient(OpenMetrics.Storage.StorageNames.ImportsContainer));
+        var lines = new List<long[]>();
+        foreach (var (body, _) in await host.Queue().TakeAsync())
+        {
+            var message = body.ToObjectFromJson<OpenMetrics.Storage.Imports.ImportChunkMessage>()!;
+            lines.Add([.. (await chunks.ReadAsync(message.Blob, CancellationToken.None)).Select(record => record.Line)]);
+        }
+
+        Assert.Equal([[1L, 3], [2L, 4]], lines);
+    }
+
     private string Event(int n) =>
         $$"""{"name":"up-{{_run}}","ts":"2025-05-05T{{n % 24:D2}}:00:00Z","userId":"u-{{_run}}","id":"e{{n}}"}""";
 }
