@@ -6,6 +6,7 @@ using OpenMetrics.Apps.Ingest;
 using OpenMetrics.Apps.Privacy;
 using OpenMetrics.Apps.Query;
 using OpenMetrics.Apps.Query.Catalog;
+using OpenMetrics.Apps.Query.CustomMetrics;
 using OpenMetrics.Apps.Query.Funnels;
 using OpenMetrics.Apps.Query.Live;
 using OpenMetrics.Apps.Query.Metrics;
@@ -81,6 +82,7 @@ public static class FunctionCatalog
         new(FunctionNames.RunSource, FunctionApp.Query, QueryRoutes.RunSource, ["POST"], Query<RunSourceHandler>()),
         new(FunctionNames.AddMetricPoints, FunctionApp.Query, QueryRoutes.MetricPoints, ["POST"], Query<PushMetricPointsHandler>()),
         new(FunctionNames.MetricsQuery, FunctionApp.Query, QueryRoutes.MetricsQuery, ["POST"], Query<MetricsQueryHandler>()),
+        new(FunctionNames.MetricValue, FunctionApp.Query, QueryRoutes.MetricValue, ["GET"], Query<MetricValueHandler>()),
         new(FunctionNames.StartImport, FunctionApp.Query, QueryRoutes.Imports, ["POST"], Query<StartImportHandler>()),
         new(FunctionNames.ListImports, FunctionApp.Query, QueryRoutes.Imports, ["GET"], Query<ListImportsHandler>()),
         new(FunctionNames.GetImport, FunctionApp.Query, QueryRoutes.Import, ["GET"], Query<GetImportHandler>()),

@@ -1,13 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenMetrics.Apps.Query.Trends;
 using OpenMetrics.Core.Query;
+using OpenMetrics.Core.Query.CustomMetrics;
 using OpenMetrics.Core.Query.Funnels;
 using OpenMetrics.Core.Query.Retention;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Segments;
 using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Core.Query.Streams;
+using OpenMetrics.Core.Query.Trends;
+using OpenMetrics.Core.Query.Metrics;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;
 using OpenMetrics.Storage.Events;
@@ -60,6 +64,26 @@ public static class AnalysisServices
         services.TryAddSingleton<ISnapshotStore>(provider => provider.GetRequiredService<SnapshotStore>());
         services.TryAddSingleton<SnapshotAnswers>();
         services.TryAddSingleton<SnapshotRefresher>();
+
+        // Trends, from the pre-aggregates when they can answer, and the custom metrics and alerts built on them.
+        services.TryAddSingleton(provider => new PreaggregateCounts(
+            provider.Table(StorageNames.AggregatesTable), provider.Table(StorageNames.RollupsDailyTable), provider.Table(StorageNames.RollupsHourlyTable),
+            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IPreaggregateReader>(provider => provider.GetRequiredService<PreaggregateCounts>());
+        services.TryAddSingleton<TrendsQueryParser>();
+        services.TryAddSingleton<PreaggregateTrends>();
+        services.TryAddSingleton<RawTrends>();
+        services.TryAddSingleton<MetricTrends>();
+        services.TryAddSingleton<TrendsHandler>();
+        services.TryAddSingleton<ITrendsAnswers>(provider => provider.GetRequiredService<TrendsHandler>());
+        services.TryAddSingleton<CustomMetricParser>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISavedDefinitionCheck, CustomMetricParser>(provider => provider.GetRequiredService<CustomMetricParser>()));
+        services.TryAddSingleton<TrendMetricValues>();
+        services.TryAddSingleton<FunnelConversionValues>();
+        services.TryAddSingleton<RetentionMetricValues>();
+        services.TryAddSingleton<ICustomMetricValues, CustomMetricValues>();
+        services.TryAddSingleton<CustomMetricSnapshots>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISnapshotAnalysis, CustomMetricSnapshots>(provider => provider.GetRequiredService<CustomMetricSnapshots>()));
         return services;
     }
 }

@@ -6,6 +6,7 @@ using OpenMetrics.Apps.Privacy;
 using OpenMetrics.Apps.Query;
 using OpenMetrics.Apps.Query.Access;
 using OpenMetrics.Apps.Query.Catalog;
+using OpenMetrics.Apps.Query.CustomMetrics;
 using OpenMetrics.Apps.Query.Funnels;
 using OpenMetrics.Apps.Query.Live;
 using OpenMetrics.Apps.Query.Metrics;
@@ -42,16 +43,8 @@ public static class QueryServices
         configuration.GetSection(SignInOptions.Section).Bind(signIn);
         services.TryAddSingleton(provider => new QueryAccess(configuration[QueryKey.Setting], signIn, provider.GetRequiredService<ILogger<QueryAccess>>()));
 
-        services.TryAddSingleton(provider => new PreaggregateCounts(
-            provider.Table(StorageNames.AggregatesTable), provider.Table(StorageNames.RollupsDailyTable), provider.Table(StorageNames.RollupsHourlyTable),
-            provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IPreaggregateReader>(provider => provider.GetRequiredService<PreaggregateCounts>());
-        services.TryAddSingleton<TrendsQueryParser>();
-        services.TryAddSingleton<PreaggregateTrends>();
-        services.TryAddSingleton<RawTrends>();
-        services.TryAddSingleton<MetricTrends>();
-        services.TryAddSingleton<TrendsHandler>();
         services.TryAddSingleton<SavedItemHandlers>();
+        services.TryAddSingleton<MetricValueHandler>();
 
         // Funnels and retention: answered from snapshots and cached ad-hoc answers.
         services.TryAddSingleton<FunnelHandler>();

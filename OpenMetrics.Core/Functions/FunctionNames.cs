@@ -60,6 +60,7 @@ public static class FunctionNames
     public const string RetentionItem = "RetentionItem";
     public const string Metrics = "Metrics";
     public const string Metric = "Metric";
+    public const string MetricValue = "MetricValue";
     public const string Dashboards = "Dashboards";
     public const string DashboardItem = "DashboardItem";
 

@@ -36,6 +36,7 @@ public static class QueryRoutes
     public const string RetentionItem = "api/retentions/{id}";
     public const string Metrics = "api/metrics";
     public const string Metric = "api/metrics/{id}";
+    public const string MetricValue = "api/metrics/{id}/value";
 
     /// <summary>
     /// Pushed metric points. A literal beside <see cref="Metric"/>'s <c>{id}</c>: both hosts try the literal first

@@ -55,15 +55,14 @@ public sealed class SavedItemHandlers(ISavedItems store, IEnumerable<ISavedDefin
     private async Task<HttpAnswer> SaveAsync(SavedKind kind, string id, HttpRequest request, bool created, CancellationToken cancellationToken)
     {
         var definition = await QueryBody.ReadObjectAsync(request, cancellationToken);
-        if (!definition.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(name.GetString()))
+        var check = _checks.GetValueOrDefault(kind.Name);
+        var nameField = check?.NameField ?? "name";
+        if (!definition.TryGetProperty(nameField, out var name) || name.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(name.GetString()))
         {
-            throw new QueryException("A saved item needs a non-empty string 'name'.", "name");
+            throw new QueryException($"A saved item needs a non-empty string '{nameField}'.", nameField);
         }
 
-        if (_checks.TryGetValue(kind.Name, out var check))
-        {
-            check.Check(definition);
-        }
+        check?.Check(definition);
 
         var now = clock.GetUtcNow();
         var existing = created ? null : await store.GetAsync(kind, id, cancellationToken);

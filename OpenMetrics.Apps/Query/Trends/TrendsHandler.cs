@@ -20,7 +20,7 @@ public sealed class TrendsHandler(
     MetricTrends metrics,
     QuerySources context,
     SegmentResolver segments,
-    TimeProvider clock) : IQueryHandler
+    TimeProvider clock) : IQueryHandler, ITrendsAnswers
 {
     public async Task<HttpAnswer> HandleAsync(HttpRequest request, string? id, CancellationToken cancellationToken)
     {

@@ -40,6 +40,38 @@ public sealed class FunnelAnalysis(FunnelQueryParser parser, UserStreamReader re
         return JsonSerializer.SerializeToNode(answer, QueryJson.Options)!.AsObject();
     }
 
+    /// <summary>
+    /// The funnel of each cohort in <paramref name="cohorts"/>: the users who entered in that window, each followed
+    /// for the funnel's window, as the funnel of that range alone would count them. The events are read once, for
+    /// every cohort, and each user is fed to one engine per cohort. Breakdowns are left out.
+    /// </summary>
+    /// <param name="definition">A funnel query; its own range is checked against the limits, the cohorts' span is read.</param>
+    /// <returns>The results in the cohorts' order, and the funnel's conversion window.</returns>
+    public async Task<(IReadOnlyList<FunnelResult> Results, TimeSpan Window)> CohortsAsync(
+        JsonElement definition, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> cohorts, CancellationToken cancellationToken)
+    {
+        var query = parser.Parse(definition);
+        var people = context.People();
+        var segment = await segments.PrepareAsync(query.SegmentId, query.Segment, people, cancellationToken);
+        Func<AnalysisUser, bool>? matches = segment is null ? null : user => segment.Matches(user.Key, user.Props);
+        var engines = cohorts
+            .Select(cohort => new FunnelEngine(query.Definition with { From = cohort.From, To = cohort.To, Breakdown = null }, matches))
+            .ToList();
+        var span = query.Definition with { From = cohorts.Min(c => c.From), To = cohorts.Max(c => c.To) };
+        var streams = await reader.ReadAsync(
+            new UserStreamRequest(span.From, ReadTo(span, clock.GetUtcNow()), new EventMatcher(engines[0].Predicates), null, new BreakdownValues(),
+                KeepUnmatched: span.Order == FunnelOrder.Strict, NeedsUserProps: segment?.NeedsUserProps ?? false),
+            people, cancellationToken);
+        streams.ForEachUser((in AnalysisUser user, ReadOnlySpan<AnalysisEvent> events) =>
+        {
+            foreach (var engine in engines)
+            {
+                engine.AddUser(user, events);
+            }
+        });
+        return ([.. engines.Select(engine => engine.Result())], query.Definition.Window);
+    }
+
     public bool IsRecent(JsonElement definition, DateTimeOffset now)
     {
         var funnel = parser.Parse(definition).Definition;

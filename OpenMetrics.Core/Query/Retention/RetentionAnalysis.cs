@@ -21,7 +21,11 @@ public sealed class RetentionAnalysis(
 {
     public SavedKind Kind => SavedKind.Retentions;
 
-    public async Task<JsonObject> ComputeAsync(JsonElement definition, CancellationToken cancellationToken)
+    public async Task<JsonObject> ComputeAsync(JsonElement definition, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeToNode(await AnswerAsync(definition, cancellationToken), QueryJson.Options)!.AsObject();
+
+    /// <summary>The retention table of a query body, typed: what <see cref="ComputeAsync"/> writes, and what a retention metric reads.</summary>
+    public async Task<RetentionAnswer> AnswerAsync(JsonElement definition, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var query = parser.Parse(definition);
@@ -41,10 +45,9 @@ public sealed class RetentionAnalysis(
         streams.ForEachUser((in AnalysisUser user, ReadOnlySpan<AnalysisEvent> events) =>
             engine.AddUser(user, events, startedBefore.Contains(user.Key) ? before : null));
         var result = engine.Result();
-        var answer = new RetentionAnswer(result.Cohorts, result.Average, new RetentionAnswer.Info(
+        return new RetentionAnswer(result.Cohorts, result.Average, new RetentionAnswer.Info(
             retention.From, retention.To, readFrom, readTo, retention.TimeZone.Id, retention.Period.ToString().ToLowerInvariant(), retention.Periods,
             retention.Type.ToString().ToLowerInvariant(), retention.Unbounded, streams.EventsRead, streams.Users, watch.ElapsedMilliseconds));
-        return JsonSerializer.SerializeToNode(answer, QueryJson.Options)!.AsObject();
     }
 
     public bool IsRecent(JsonElement definition, DateTimeOffset now)

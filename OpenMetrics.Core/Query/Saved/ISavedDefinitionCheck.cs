@@ -11,6 +11,9 @@ public interface ISavedDefinitionCheck
 {
     SavedKind Kind { get; }
 
+    /// <summary>The field that names an item of this kind, required non-empty: <c>name</c>, or a metric's <c>title</c>.</summary>
+    string NameField => "name";
+
     /// <summary>Throws <see cref="QueryException"/> when the definition is not valid.</summary>
     void Check(JsonElement definition);
 }
