@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenMetrics.Core.Query.Funnels;
+using OpenMetrics.Core.Query.Metrics;
 using OpenMetrics.Core.Query.Retention;
 using OpenMetrics.Core.Query.Saved;
 using OpenMetrics.Core.Query.Trends;
@@ -63,7 +64,7 @@ public sealed class CustomMetricParser(TrendsQueryParser trends, FunnelQueryPars
         }
 
         var period = kind == CustomMetricKind.Retention
-            ? QueryFields.WholeNumber(definition, "period", "definition.period", 1, 1, RetentionQueryParser.MaxPeriods)
+            ? QueryFields.WholeNumber(definition, "period", "definition.period", 1, 1, RetentionQueryParser.MaxPeriods - 1)
             : 0;
         var window = DefaultWindow(view);
         var (fromStep, toStep) = CheckQuery(kind, definition, query.Clone(), period, window, view.Interval);
@@ -96,7 +97,12 @@ public sealed class CustomMetricParser(TrendsQueryParser trends, FunnelQueryPars
         {
             switch (kind)
             {
-                case CustomMetricKind.Trend or CustomMetricKind.Metric:
+                case CustomMetricKind.Metric:
+                    // Read as a metrics query reads it first, so that a mistake names the metric's own field, not a trend series'.
+                    MetricSeriesParser.Parse(query, "");
+                    trends.Parse(body);
+                    return (0, 0);
+                case CustomMetricKind.Trend:
                     CheckTrend(trends.Parse(body));
                     return (0, 0);
                 case CustomMetricKind.FunnelConversion:

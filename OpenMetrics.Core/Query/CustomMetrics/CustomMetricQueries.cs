@@ -28,8 +28,8 @@ public static class CustomMetricQueries
 
         if (kind == CustomMetricKind.Retention)
         {
-            // The metric needs periods 0 to N only; reading more would only cost.
-            body["periods"] = period;
+            // The table's periods count period 0 (the cohort itself): the metric needs 0 to N, and reading more would only cost.
+            body["periods"] = period + 1;
         }
 
         return JsonSerializer.SerializeToElement(body);

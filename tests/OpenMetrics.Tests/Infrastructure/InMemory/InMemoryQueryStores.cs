@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using OpenMetrics.Apps.Query.Trends;
 using OpenMetrics.Core.Query;
+using OpenMetrics.Core.Query.CustomMetrics;
 using OpenMetrics.Core.Query.Funnels;
 using OpenMetrics.Core.Query.Metrics;
 using OpenMetrics.Core.Query.Retention;
@@ -58,6 +59,17 @@ public sealed class InMemoryQueryStores(DateTimeOffset now)
         return new RetentionAnalysis(
             new RetentionQueryParser(_limits, Clock), new UserStreamReader(Events), new FirstStartLookup(Users), Segments(sources), sources, Clock);
     }
+
+    public CustomMetricParser MetricParser() =>
+        new(new TrendsQueryParser(_limits, Clock), new FunnelQueryParser(_limits, Clock), new RetentionQueryParser(_limits, Clock), Clock);
+
+    public CustomMetricValues CustomMetrics() => new(
+        Saved, MetricParser(), new TrendMetricValues(new TrendsQueryParser(_limits, Clock), Trends(), Clock),
+        new FunnelConversionValues(Funnels(), Clock), new RetentionMetricValues(Retention(), Clock), Clock);
+
+    /// <summary>A metric's value over <c>[from, to)</c> in UTC at <paramref name="interval"/>; the metric is a saved item's JSON.</summary>
+    public Task<CustomMetricValue> MetricValueAsync(string metricJson, DateTimeOffset from, DateTimeOffset to, TrendInterval interval) =>
+        CustomMetrics().ValueAsync(null, MetricParser().Parse(Json(metricJson)), new MetricWindow(from, to, TimeZoneInfo.Utc), interval, CancellationToken.None);
 
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 

@@ -126,7 +126,7 @@ public sealed class MetricsApiTests(QueryHostFixture host)
         // POST api/metrics/points is the push, not a saved metric called "points" (the item route takes no POST anyway).
         Assert.Equal(1, await PushAsync($$"""{"metric":"{{_metric}}","points":[{"t":"2026-11-10T00:00:00Z","v":1}]}"""));
         using var pointsAsItem = await host.Api.GetAsync("/api/metrics/points");
-        using var put = await host.Api.PutAsync($"/api/metrics/{id}", Json("""{"name":"Revenue per user","query":{"metric":"revenue"}}"""));
+        using var put = await host.Api.PutAsync($"/api/metrics/{id}", Json("""{"title":"Revenue","definition":{"kind":"metric","query":{"metric":"revenue"}}}"""));
         using var get = await host.Api.GetAsync($"/api/metrics/{id}");
         using var list = await host.Api.GetAsync("/api/metrics");
         using var delete = await host.Api.DeleteAsync($"/api/metrics/{id}");
