@@ -5,6 +5,7 @@ import { api } from "../api.js";
 import { chart } from "../charts.js";
 import { normalize, queryOf, stateOf } from "../insights/query.js";
 import { bucketLabel } from "../insights/results.js";
+import { kpi } from "../metrics/kpi.js";
 import { href } from "../router.js";
 import { saveDashboard } from "../tiles.js";
 import { el, errorBox, field, formatNumber, load, table } from "../ui.js";
@@ -27,7 +28,7 @@ export async function renderDashboards(container, _params, signal) {
       }
     },
   }, field("New dashboard", name), el("button", { type: "submit" }, "Create"));
-  container.append(el("h1", {}, "Dashboards"), el("p", { className: "muted" }, "Save an insight, funnel or retention to a dashboard with its \"Save to dashboard\" button. The first dashboard is the home page."), form, message, list);
+  container.append(el("h1", {}, "Dashboards"), el("p", { className: "muted" }, "Save an insight, funnel, retention or metric to a dashboard with its \"Save to dashboard\" or \"Add to dashboard\" button. The first dashboard is the home page."), form, message, list);
 
   function row(dashboard) {
     const item = el("li", { dataset: { id: dashboard.id } });
@@ -88,6 +89,7 @@ function linkOf(tile) {
     case "insight": return href("/insights", tile.state ?? stateOf(tile.query));
     case "funnel": return href("/funnels", { query: tile.query });
     case "retention": return href("/retention", { query: tile.query });
+    case "metric": return "/metrics";
     default: return null;
   }
 }
@@ -132,7 +134,13 @@ const queries = {
   insight: ["/api/query/trends", insightBody],
   funnel: ["/api/query/funnel", funnelBody],
   retention: ["/api/query/retention", retentionBody],
+  metric: [null, kpi],
 };
+
+/** A metric tile reads its metric's value over the metric's default view; the other kinds run their saved query. */
+function answerOf(tile, known) {
+  return tile.kind === "metric" ? api.get(`/api/metrics/${encodeURIComponent(tile.metricId ?? "")}/value`) : api.post(known[0], requestOf(tile));
+}
 
 export async function renderDashboard(container, params, signal) {
   const slot = el("div");
@@ -166,7 +174,7 @@ export async function renderDashboard(container, params, signal) {
     if (!known) {
       body.append(el("p", { className: "muted" }, `A tile of kind "${tile.kind}" this page does not draw.`));
     } else {
-      load(body, api.post(known[0], requestOf(tile)), (result) => known[1](result, signal), signal);
+      load(body, answerOf(tile, known), (result) => known[1](result, signal), signal);
     }
 
     return node;

@@ -9,6 +9,7 @@ import { redraw } from "../formParts.js";
 import { computedLine, copyQueryButton, queryBox } from "../queryBox.js";
 import { browserZone } from "../range.js";
 import { readState, writeState } from "../router.js";
+import { saveMetricButton } from "../metrics/saveMetric.js";
 import { saveTileButton } from "../tiles.js";
 import { el, load } from "../ui.js";
 
@@ -36,7 +37,9 @@ export function renderFunnels(container, _params, signal) {
       writeState(state);
       draw();
     }));
-    tools.replaceChildren(copyQueryButton(query), saveTileButton("funnel", () => query.steps?.map((step) => step.event).join(" → ") || "Funnel", query), queryBox("funnel-query", "/api/query/funnel", query));
+    const title = () => query.steps?.map((step) => step.event).join(" → ") || "Funnel";
+    tools.replaceChildren(copyQueryButton(query), saveTileButton("funnel", title, query), saveMetricButton("funnelConversion", () => `Conversion ${title()}`, () => query),
+      queryBox("funnel-query", "/api/query/funnel", query));
     dropoff.hidden = true;
     dropoff.replaceChildren();
     run?.abort();

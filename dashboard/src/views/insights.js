@@ -3,6 +3,7 @@
 // shown as it is ("Copy as API query"), and the API's 400 errors show next to the control they name.
 import { api } from "../api.js";
 import { readState, writeState } from "../router.js";
+import { saveMetricButton } from "../metrics/saveMetric.js";
 import { addTile } from "../tiles.js";
 import { copyButton, downloadCsv, el, errorBox } from "../ui.js";
 import { renderControls } from "../insights/controls.js";
@@ -176,7 +177,8 @@ export async function renderInsights(container, _params, signal) {
         if (done) {
           saved.replaceChildren("Saved to ", el("a", { href: `/dashboards/${encodeURIComponent(done.id)}` }, done.name), ".");
         }
-      } }, "Save to dashboard"));
+      } }, "Save to dashboard"),
+      saveMetricButton("trend", () => titleOf(body), () => body));
   }
 
   drawControls();

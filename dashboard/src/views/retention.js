@@ -9,6 +9,7 @@ import { browserZone } from "../range.js";
 import { retentionBuilder } from "../retention/builder.js";
 import { heatmap, legend } from "../retention/heatmap.js";
 import { readState, writeState } from "../router.js";
+import { saveMetricButton } from "../metrics/saveMetric.js";
 import { saveTileButton } from "../tiles.js";
 import { el, load } from "../ui.js";
 
@@ -35,7 +36,9 @@ export function renderRetention(container, _params, signal) {
       writeState(state);
       draw();
     }));
-    tools.replaceChildren(copyQueryButton(query), saveTileButton("retention", () => `Retention: ${query.startEvent ?? "any event"} → ${query.returnEvent ?? "any event"}`, query), queryBox("retention-query", "/api/query/retention", query));
+    const title = () => `Retention: ${query.startEvent ?? "any event"} → ${query.returnEvent ?? "any event"}`;
+    tools.replaceChildren(copyQueryButton(query), saveTileButton("retention", title, query), saveMetricButton("retention", title, () => query),
+      queryBox("retention-query", "/api/query/retention", query));
     run?.abort();
     run = new AbortController();
     const runSignal = run.signal;

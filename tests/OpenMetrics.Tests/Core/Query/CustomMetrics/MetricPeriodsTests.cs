@@ -21,6 +21,20 @@ public sealed class MetricPeriodsTests
         Assert.Equal(new DateTimeOffset(2025, 3, 24, 23, 0, 0, TimeSpan.Zero), previous.To);
     }
 
+    [Fact]
+    public void A_range_in_progress_is_compared_over_the_whole_hours_that_have_passed()
+    {
+        // 30 days from November 3 to December 3 (UTC); at December 2, 12:34:56, 29 days 12 hours have fully passed.
+        // The previous period starts 30 days earlier, October 4, and is cut 29 days 12 hours later: November 2, 12:00.
+        var current = new MetricWindow(
+            new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
+
+        var previous = MetricPeriods.Previous(current, new DateTimeOffset(2026, 12, 2, 12, 34, 56, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 4, 0, 0, 0, TimeSpan.Zero), previous.From);
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero), previous.To);
+    }
+
     [Theory]
     [InlineData(6.0, 5.0, 20.0)]
     [InlineData(2.0, 4.0, -50.0)]
