@@ -4,6 +4,7 @@
 import { adoptKeyFromAddress, hasKey, setKey, signInState } from "./api.js";
 import { route, start } from "./router.js";
 import { el } from "./ui.js";
+import { renderAlerts } from "./views/alerts.js";
 import { renderDashboard, renderDashboards } from "./views/dashboards.js";
 import { renderFunnels } from "./views/funnels.js";
 import { renderHome } from "./views/home.js";
@@ -27,6 +28,7 @@ route("/people", renderPeople, "People");
 route("/people/:id", renderUser, "User");
 route("/live", renderLive, "Live");
 route("/metrics", renderMetrics, "Metrics");
+route("/alerts", renderAlerts, "Alerts");
 route("/dashboards", renderDashboards, "Dashboards");
 route("/dashboards/:id", renderDashboard, "Dashboard");
 route("/sources", renderSources, "Metric sources");

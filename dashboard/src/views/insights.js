@@ -2,8 +2,8 @@
 // shared link shows the same view; every change rewrites it and runs the query again. The request the page sends is
 // shown as it is ("Copy as API query"), and the API's 400 errors show next to the control they name.
 import { api } from "../api.js";
-import { readState, writeState } from "../router.js";
-import { saveMetricButton } from "../metrics/saveMetric.js";
+import { saveMetricButton, withoutDates } from "../metrics/saveMetric.js";
+import { href, readState, writeState } from "../router.js";
 import { addTile } from "../tiles.js";
 import { copyButton, downloadCsv, el, errorBox } from "../ui.js";
 import { renderControls } from "../insights/controls.js";
@@ -178,7 +178,8 @@ export async function renderInsights(container, _params, signal) {
           saved.replaceChildren("Saved to ", el("a", { href: `/dashboards/${encodeURIComponent(done.id)}` }, done.name), ".");
         }
       } }, "Save to dashboard"),
-      saveMetricButton("trend", () => titleOf(body), () => body));
+      saveMetricButton("trend", () => titleOf(body), () => body),
+      el("a", { href: href("/alerts", { query: withoutDates(body) }), className: "button secondary" }, "Create alert"));
   }
 
   drawControls();

@@ -4,6 +4,7 @@
 import { api } from "../api.js";
 import { formatValue, units } from "../metrics/format.js";
 import { kpi } from "../metrics/kpi.js";
+import { href } from "../router.js";
 import { addTile } from "../tiles.js";
 import { el, errorBox, field, load, select } from "../ui.js";
 
@@ -46,7 +47,7 @@ function card(metric, refresh, signal) {
           message.textContent = `Added to ${saved.name}.`;
         }
       } }, "Add to dashboard"),
-      el("a", { href: `/alerts?metric=${encodeURIComponent(metric.id)}`, className: "button secondary" }, "Create alert"),
+      el("a", { href: href("/alerts", { metric: metric.id }), className: "button secondary" }, "Create alert"),
       el("button", { type: "button", className: "secondary", "aria-label": `Edit "${metric.title}"`, onclick: () => edit(metric, item, refresh) }, "Edit"),
       el("button", { type: "button", className: "secondary danger", "aria-label": `Delete "${metric.title}"`, onclick: async () => {
         if (window.confirm(`Delete the metric "${metric.title}"?`)) {
