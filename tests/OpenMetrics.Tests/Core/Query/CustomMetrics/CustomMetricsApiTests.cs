@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OpenMetrics.Core.Query.Saved;
+using OpenMetrics.Core.Query.Snapshots;
 using OpenMetrics.Tests.Infrastructure;
 
 namespace OpenMetrics.Tests.Core.Query.CustomMetrics;
@@ -63,6 +66,29 @@ public sealed class CustomMetricsApiTests(QueryHostFixture host)
         Assert.Equal(7, first.GetProperty("series").GetArrayLength());
         Assert.Equal("snapshot", second.GetProperty("meta").GetProperty("source").GetString());
         Assert.Equal(first.GetProperty("meta").GetProperty("computedAt").GetDateTimeOffset(), second.GetProperty("meta").GetProperty("computedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task The_snapshot_timers_keep_a_retention_metrics_default_view_computed()
+    {
+        var id = "day1-" + _suffix;
+        await PutAsync(id, """
+            {"title":"Day-1 retention","unit":"percent","view":{"range":"14d"},
+             "definition":{"kind":"retention","period":1,"query":{"startEvent":"never-a","returnEvent":"never-b"}}}
+            """);
+        var store = host.Services.GetRequiredService<ISnapshotStore>();
+
+        var before = await store.NewestAsync(SnapshotKeys.Saved(SavedKind.Metrics, id), CancellationToken.None);
+        await host.Services.GetRequiredService<SnapshotRefresher>().RefreshRecentAsync(CancellationToken.None);
+        var kept = await store.NewestAsync(SnapshotKeys.Saved(SavedKind.Metrics, id), CancellationToken.None);
+        var value = await host.GetQueryAsync($"/api/metrics/{id}/value");
+
+        // The frequent run takes the metric (its view ends today); the value request then reads what it kept.
+        Assert.Null(before);
+        Assert.NotNull(kept);
+        Assert.Equal("snapshot", value.GetProperty("meta").GetProperty("source").GetString());
+        Assert.Equal(kept.ComputedAt, value.GetProperty("meta").GetProperty("computedAt").GetDateTimeOffset());
+        Assert.Equal(14, value.GetProperty("series").GetArrayLength());
     }
 
     [Theory]
