@@ -44,7 +44,7 @@ public sealed class AlertHandler(IAlertStore store, AlertParser parser, ICustomM
 
         if (existing is null && await store.CountAsync(cancellationToken) >= AlertParser.MaxAlerts)
         {
-            throw new QueryException($"A project has at most {AlertParser.MaxAlerts} alerts: delete one first.", "id", 409);
+            throw new QueryException($"A project has at most {AlertParser.MaxAlerts} alerts: delete one first.", "id");
         }
 
         var stored = await store.PutAsync(definition, cancellationToken);
