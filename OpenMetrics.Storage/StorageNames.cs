@@ -42,6 +42,9 @@ public static class StorageNames
     /// <summary>Metric sources: the definition and run state of each (partition = "source", row = the id).</summary>
     public const string SourcesTable = "Sources";
 
+    /// <summary>Alerts: per alert (partition = the id) its definition and state (row "alert") and its crossings (rows "h_…"). See docs/storage.md.</summary>
+    public const string AlertsTable = "Alerts";
+
     /// <summary>Computed funnel and retention answers: the timers' snapshots of saved definitions and cached ad-hoc answers.</summary>
     public const string SnapshotsTable = "Snapshots";
 

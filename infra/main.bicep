@@ -105,6 +105,9 @@ param signInWriterGroup string = ''
 @description('NCRONTAB schedule (UTC, seconds first) of data retention: finishing user deletions left half-way, deleting raw events past rawEventRetentionDays.')
 param dataRetentionSchedule string = '0 15 4 * * *'
 
+@description('NCRONTAB schedule (UTC, seconds first) of alert evaluation: each run checks the alerts whose last complete hour or day has not been checked yet.')
+param alertsSchedule string = '0 */5 * * * *'
+
 @description('Days raw events and sessions are kept; 0 keeps them forever. Pre-aggregates are always kept (docs/reliability.md).')
 @minValue(0)
 param rawEventRetentionDays int = 0
@@ -395,6 +398,7 @@ module aggregateApp 'modules/function-app.bicep' = {
       OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE: snapshotRecentSchedule
       OPENMETRICS_SNAPSHOT_FULL_SCHEDULE: snapshotFullSchedule
       OPENMETRICS_RETENTION_SCHEDULE: dataRetentionSchedule
+      OPENMETRICS_ALERTS_SCHEDULE: alertsSchedule
       OpenMetrics__Retention__RawEventDays: string(rawEventRetentionDays)
       // The premade service-health source's workspace (docs/imports.md); empty turns it off.
       OPENMETRICS_SERVICE_HEALTH_WORKSPACE_ID: serviceHealthSource ? monitoring.outputs.workspaceId : ''

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using OpenMetrics.Apps.Alerts;
 using OpenMetrics.Apps.BrowserClient;
 using OpenMetrics.Apps.Dashboard;
 using OpenMetrics.Apps.Imports;
 using OpenMetrics.Apps.Ingest;
 using OpenMetrics.Apps.Privacy;
 using OpenMetrics.Apps.Query;
+using OpenMetrics.Apps.Query.Alerts;
 using OpenMetrics.Apps.Query.Catalog;
 using OpenMetrics.Apps.Query.CustomMetrics;
 using OpenMetrics.Apps.Query.Funnels;
@@ -18,6 +20,7 @@ using OpenMetrics.Apps.Query.Settings;
 using OpenMetrics.Apps.Query.Sources;
 using OpenMetrics.Apps.Query.Trends;
 using OpenMetrics.Apps.Queues;
+using OpenMetrics.Core.Alerts;
 using OpenMetrics.Core.Functions;
 using OpenMetrics.Core.Ingest;
 using OpenMetrics.Core.Metrics.Sources;
@@ -61,6 +64,8 @@ public static class FunctionCatalog
             (services, _, _, cancellationToken) => services.GetRequiredService<PoisonHandlers>().ReplayAsync(cancellationToken)),
         new(FunctionNames.DiscardPoison, FunctionApp.Aggregate, OpsRoutes.DiscardPoison, ["DELETE"],
             (services, request, id, cancellationToken) => services.GetRequiredService<PoisonHandlers>().DiscardAsync(id!, request.Query["sha256"], cancellationToken)),
+        new(FunctionNames.EvaluateAlertsNow, FunctionApp.Aggregate, OpsRoutes.EvaluateAlerts, ["POST"],
+            (services, _, _, cancellationToken) => services.GetRequiredService<AlertOpsHandler>().EvaluateAsync(cancellationToken)),
         new(FunctionNames.Dashboard, FunctionApp.Query, QueryRoutes.Dashboard, ["GET"],
             (services, _, path, _) => Task.FromResult(services.GetRequiredService<DashboardFiles>().Serve(path))),
         new(FunctionNames.Trends, FunctionApp.Query, QueryRoutes.Trends, ["POST"], Query<TrendsHandler>()),
@@ -80,6 +85,9 @@ public static class FunctionCatalog
         new(FunctionNames.Source, FunctionApp.Query, QueryRoutes.Source, SavedItemMethods, Query<SourceHandler>()),
         new(FunctionNames.TestSource, FunctionApp.Query, QueryRoutes.TestSource, ["POST"], Query<TestSourceHandler>()),
         new(FunctionNames.RunSource, FunctionApp.Query, QueryRoutes.RunSource, ["POST"], Query<RunSourceHandler>()),
+        new(FunctionNames.Alerts, FunctionApp.Query, QueryRoutes.Alerts, ["GET"], Query<AlertsHandler>()),
+        new(FunctionNames.Alert, FunctionApp.Query, QueryRoutes.Alert, SavedItemMethods, Query<AlertHandler>()),
+        new(FunctionNames.AlertHistory, FunctionApp.Query, QueryRoutes.AlertHistory, ["GET"], Query<AlertHistoryHandler>()),
         new(FunctionNames.AddMetricPoints, FunctionApp.Query, QueryRoutes.MetricPoints, ["POST"], Query<PushMetricPointsHandler>()),
         new(FunctionNames.MetricsQuery, FunctionApp.Query, QueryRoutes.MetricsQuery, ["POST"], Query<MetricsQueryHandler>()),
         new(FunctionNames.MetricValue, FunctionApp.Query, QueryRoutes.MetricValue, ["GET"], Query<MetricValueHandler>()),
@@ -144,6 +152,8 @@ public static class FunctionCatalog
             (services, cancellationToken) => services.GetRequiredService<DataRetention>().RunAsync(cancellationToken)),
         new(FunctionNames.RunDueSources, FunctionApp.Aggregate, Schedules.Sources,
             (services, cancellationToken) => services.GetRequiredService<SourceRunner>().RunDueAsync(cancellationToken)),
+        new(FunctionNames.EvaluateAlerts, FunctionApp.Aggregate, Schedules.Alerts,
+            (services, cancellationToken) => services.GetRequiredService<AlertEvaluator>().EvaluateDueAsync(cancellationToken)),
     ];
 
     /// <summary>A v1 call: <see cref="IngestService"/> checks and queues it.</summary>

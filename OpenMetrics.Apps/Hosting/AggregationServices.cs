@@ -43,6 +43,8 @@ public static class AggregationServices
         services.AddSingleton<PoisonHandlers>();
         services.AddOpenMetricsSources(configuration);
         services.AddOpenMetricsImportProcessing(configuration);
+        // The alert timer reads metrics through the analysis services, which the aggregate app registers beside these.
+        services.AddOpenMetricsAlerts(configuration);
         return services;
     }
 }

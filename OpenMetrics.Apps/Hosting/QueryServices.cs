@@ -95,6 +95,9 @@ public static class QueryServices
 
         // Metric sources: definitions and state; test and run pull from the query app too.
         services.AddOpenMetricsSources(configuration);
+
+        // Alerts: definitions, state and history; POST /ops/alerts/evaluate and the timer are the aggregate app's.
+        services.AddOpenMetricsAlerts(configuration);
         return services;
     }
 }

@@ -23,6 +23,8 @@ public static class FunctionNames
     public const string SnapshotFull = "RefreshAllSnapshots";
     public const string DataRetention = "ApplyDataRetention";
     public const string RunDueSources = "RunDueSources";
+    public const string EvaluateAlerts = "EvaluateAlerts";
+    public const string EvaluateAlertsNow = "EvaluateAlertsNow";
     public const string ListPoison = "ListPoison";
     public const string ReplayPoison = "ReplayPoison";
     public const string DiscardPoison = "DiscardPoison";
@@ -69,4 +71,9 @@ public static class FunctionNames
     public const string Source = "Source";
     public const string TestSource = "TestSource";
     public const string RunSource = "RunSource";
+
+    // The query app: alerts (docs/metrics-alerts.md, "Alerts").
+    public const string Alerts = "Alerts";
+    public const string Alert = "Alert";
+    public const string AlertHistory = "AlertHistory";
 }

@@ -14,4 +14,7 @@ public static class OpsRoutes
 
     /// <summary>DELETE, with <c>?sha256=</c> the body's hash as listed: discards one poison message and its claim-check blob.</summary>
     public const string DiscardPoison = "ops/poison/{id}";
+
+    /// <summary>POST: evaluates every due alert now, as the <c>EvaluateAlerts</c> timer does, and answers what each did.</summary>
+    public const string EvaluateAlerts = "ops/alerts/evaluate";
 }

@@ -49,6 +49,10 @@ public static class QueryRoutes
     public const string Dashboards = "api/dashboards";
     public const string DashboardItem = "api/dashboards/{id}";
 
+    public const string Alerts = "api/alerts";
+    public const string Alert = "api/alerts/{id}";
+    public const string AlertHistory = "api/alerts/{id}/history";
+
     public const string Sources = "api/sources";
     public const string Source = "api/sources/{id}";
     public const string TestSource = "api/sources/{id}/test";

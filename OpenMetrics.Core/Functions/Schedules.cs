@@ -14,6 +14,11 @@ public static class Schedules
     /// <summary>Every minute: each metric source has its own schedule, and this runs the ones that are due.</summary>
     public const string Sources = "0 */1 * * * *";
 
+    /// <summary>Alerts whose last complete hour or day has not been evaluated yet.</summary>
+    public const string Alerts = "%" + AlertsSetting + "%";
+
+    public const string AlertsSetting = "OPENMETRICS_ALERTS_SCHEDULE";
+
     /// <summary>Snapshots of the saved funnels and retentions whose numbers can still move.</summary>
     public const string SnapshotRecent = "%" + SnapshotRecentSetting + "%";
 
@@ -29,12 +34,13 @@ public static class Schedules
 
     public const string SnapshotFullSetting = "OPENMETRICS_SNAPSHOT_FULL_SCHEDULE";
 
-    /// <summary>Every 15 minutes; nightly at 03:30 UTC; retention nightly at 04:15 UTC, after the snapshots.</summary>
+    /// <summary>Every 15 minutes; nightly at 03:30 UTC; retention nightly at 04:15 UTC, after the snapshots; alerts every 5 minutes.</summary>
     public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [SnapshotRecentSetting] = "0 */15 * * * *",
         [SnapshotFullSetting] = "0 30 3 * * *",
         [DataRetentionSetting] = "0 15 4 * * *",
+        [AlertsSetting] = "0 */5 * * * *",
     };
 
     /// <summary>

@@ -162,6 +162,12 @@ resource sourcesTable 'Microsoft.Storage/storageAccounts/tableServices/tables@20
   name: 'Sources'
 }
 
+// Alerts: definitions, state and crossings (the apps also create it on first use).
+resource alertsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'Alerts'
+}
+
 resource importsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tableService
   name: 'Imports'

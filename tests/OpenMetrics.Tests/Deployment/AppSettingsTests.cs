@@ -86,6 +86,7 @@ public sealed class AppSettingsTests
     [InlineData(Schedules.SnapshotRecentSetting, "snapshotRecentSchedule")]
     [InlineData(Schedules.SnapshotFullSetting, "snapshotFullSchedule")]
     [InlineData(Schedules.DataRetentionSetting, "dataRetentionSchedule")]
+    [InlineData(Schedules.AlertsSetting, "alertsSchedule")]
     public async Task Snapshot_schedules_deploy_from_parameters_whose_defaults_are_the_local_hosts(string setting, string parameter)
     {
         var infra = await CompiledInfra.LoadAsync();

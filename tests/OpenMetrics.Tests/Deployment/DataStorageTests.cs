@@ -12,6 +12,7 @@ public sealed class DataStorageTests
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.IngestRejectionsTable)]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.MetricPointsTable)]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.SourcesTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.AlertsTable)]
     [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", StorageNames.ImportsQueue)]
     [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", StorageNames.ImportsPoisonQueue)]
     [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", StorageNames.ImportsContainer)]

@@ -88,15 +88,16 @@ public sealed class FunctionMetadataTests
         Assert.Equal("%OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE%", timers["RefreshRecentSnapshots"]);
         Assert.Equal("%OPENMETRICS_SNAPSHOT_FULL_SCHEDULE%", timers["RefreshAllSnapshots"]);
         Assert.Equal("%OPENMETRICS_RETENTION_SCHEDULE%", timers["ApplyDataRetention"]);
+        Assert.Equal("%OPENMETRICS_ALERTS_SCHEDULE%", timers["EvaluateAlerts"]);
     }
 
     [Fact]
-    public void The_poison_routes_need_a_function_key()
+    public void The_operator_routes_need_a_function_key()
     {
         var levels = ReadTriggers("Functions.Aggregate", "httpTrigger")
             .Select(t => (t.Name, Level: t.Binding.GetProperty("authLevel").GetString()));
 
-        Assert.Equal([("DiscardPoison", "Function"), ("ListPoison", "Function"), ("ReplayPoison", "Function")], levels);
+        Assert.Equal([("DiscardPoison", "Function"), ("EvaluateAlertsNow", "Function"), ("ListPoison", "Function"), ("ReplayPoison", "Function")], levels);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class SchedulesTests
     [InlineData(Schedules.SnapshotRecent, "%OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE%", "OPENMETRICS_SNAPSHOT_RECENT_SCHEDULE")]
     [InlineData(Schedules.SnapshotFull, "%OPENMETRICS_SNAPSHOT_FULL_SCHEDULE%", "OPENMETRICS_SNAPSHOT_FULL_SCHEDULE")]
     [InlineData(Schedules.DataRetention, "%OPENMETRICS_RETENTION_SCHEDULE%", "OPENMETRICS_RETENTION_SCHEDULE")]
+    [InlineData(Schedules.Alerts, "%OPENMETRICS_ALERTS_SCHEDULE%", "OPENMETRICS_ALERTS_SCHEDULE")]
     public void A_setting_schedule_is_the_app_setting_name_between_percent_signs(string schedule, string written, string setting)
     {
         var asked = new List<string>();
