@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMetrics.Core.Alerts;
+using OpenMetrics.Storage;
 using OpenMetrics.Tests.Infrastructure.Alerts;
 
 namespace OpenMetrics.Tests.Core.Alerts;
@@ -158,6 +160,35 @@ public sealed class AlertEvaluationTests(AlertsHostFixture host)
         Assert.Equal("error", summary.Runs.Single(run => run.Id == broken.Id).Outcome);
         Assert.Empty(broken.Deliveries);
         Assert.Single(working.Deliveries);
+    }
+
+    [Fact]
+    public async Task A_stored_alert_that_no_longer_passes_the_rules_does_not_stop_the_others()
+    {
+        var day = host.NextDay();
+        var working = new AlertSetup(host, "beside-stale");
+        var stale = new AlertSetup(host, "stale");
+        await working.PushAsync((day.AddHours(9).AddMinutes(10), 8));
+        await working.SaveMetricAsync();
+        await working.PutAlertAsync("""{"op":"above","value":5}""");
+        await stale.SaveMetricAsync();
+        await stale.PutAlertAsync("""{"op":"above","value":5}""");
+
+        // A definition the parser refuses today, as after a rule tightened since it was saved.
+        var table = host.Storage.Tables().GetTableClient(StorageNames.AlertsTable);
+        var row = (await table.GetEntityAsync<TableEntity>(stale.Id, "alert")).Value;
+        row["Json"] = """{"condition":{"op":"sideways","value":5}}""";
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        host.Clock.SetUtcNow(day.AddHours(10).AddMinutes(5));
+
+        var summary = await host.EvaluateAlertsAsync();
+        var list = await host.GetQueryAsync("/api/alerts");
+        using var one = await host.Api.GetAsync($"/api/alerts/{stale.Id}");
+
+        Assert.Single(working.Deliveries);
+        Assert.DoesNotContain(summary.Runs, run => run.Id == stale.Id);
+        Assert.Contains(list.GetProperty("alerts").EnumerateArray(), alert => alert.GetProperty("id").GetString() == working.Id);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, one.StatusCode);
     }
 
     [Fact]
