@@ -49,6 +49,9 @@ public static class QueryRoutes
     public const string Dashboards = "api/dashboards";
     public const string DashboardItem = "api/dashboards/{id}";
 
+    public const string Annotations = "api/annotations";
+    public const string Annotation = "api/annotations/{id}";
+
     public const string Sources = "api/sources";
     public const string Source = "api/sources/{id}";
     public const string TestSource = "api/sources/{id}/test";
