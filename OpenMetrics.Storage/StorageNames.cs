@@ -39,6 +39,9 @@ public static class StorageNames
     /// <summary>Saved definitions: segments, funnels, retentions, metrics and dashboards (partition = kind).</summary>
     public const string SavedTable = "Saved";
 
+    /// <summary>Annotations, the markers on every time chart (partition = "annotation", row = time + random, the id).</summary>
+    public const string AnnotationsTable = "Annotations";
+
     /// <summary>Metric sources: the definition and run state of each (partition = "source", row = the id).</summary>
     public const string SourcesTable = "Sources";
 

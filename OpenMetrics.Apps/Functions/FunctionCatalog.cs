@@ -7,6 +7,7 @@ using OpenMetrics.Apps.Ingest;
 using OpenMetrics.Apps.Privacy;
 using OpenMetrics.Apps.Query;
 using OpenMetrics.Apps.Query.Alerts;
+using OpenMetrics.Apps.Query.Annotations;
 using OpenMetrics.Apps.Query.Catalog;
 using OpenMetrics.Apps.Query.CustomMetrics;
 using OpenMetrics.Apps.Query.Funnels;
@@ -91,6 +92,8 @@ public static class FunctionCatalog
         new(FunctionNames.AddMetricPoints, FunctionApp.Query, QueryRoutes.MetricPoints, ["POST"], Query<PushMetricPointsHandler>()),
         new(FunctionNames.MetricsQuery, FunctionApp.Query, QueryRoutes.MetricsQuery, ["POST"], Query<MetricsQueryHandler>()),
         new(FunctionNames.MetricValue, FunctionApp.Query, QueryRoutes.MetricValue, ["GET"], Query<MetricValueHandler>()),
+        new(FunctionNames.Annotations, FunctionApp.Query, QueryRoutes.Annotations, ["GET", "POST"], Query<AnnotationsHandler>()),
+        new(FunctionNames.DeleteAnnotation, FunctionApp.Query, QueryRoutes.Annotation, ["DELETE"], Query<DeleteAnnotationHandler>()),
         new(FunctionNames.StartImport, FunctionApp.Query, QueryRoutes.Imports, ["POST"], Query<StartImportHandler>()),
         new(FunctionNames.ListImports, FunctionApp.Query, QueryRoutes.Imports, ["GET"], Query<ListImportsHandler>()),
         new(FunctionNames.GetImport, FunctionApp.Query, QueryRoutes.Import, ["GET"], Query<GetImportHandler>()),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using OpenMetrics.Apps.Privacy;
 using OpenMetrics.Apps.Query;
 using OpenMetrics.Apps.Query.Access;
+using OpenMetrics.Apps.Query.Annotations;
 using OpenMetrics.Apps.Query.Catalog;
 using OpenMetrics.Apps.Query.CustomMetrics;
 using OpenMetrics.Apps.Query.Funnels;
@@ -17,6 +18,7 @@ using OpenMetrics.Apps.Query.Saved;
 using OpenMetrics.Apps.Query.Settings;
 using OpenMetrics.Apps.Query.Trends;
 using OpenMetrics.Core.Query.Access;
+using OpenMetrics.Core.Query.Annotations;
 using OpenMetrics.Core.Query.Catalog;
 using OpenMetrics.Core.Query.Live;
 using OpenMetrics.Core.Query.Metrics;
@@ -24,6 +26,7 @@ using OpenMetrics.Core.Query.People;
 using OpenMetrics.Core.Query.Trends;
 using OpenMetrics.Storage;
 using OpenMetrics.Storage.Aggregation;
+using OpenMetrics.Storage.Annotations;
 using OpenMetrics.Storage.Events;
 using OpenMetrics.Storage.Identity;
 using OpenMetrics.Storage.Query.People;
@@ -89,6 +92,13 @@ public static class QueryServices
         services.TryAddSingleton<MetricsQueryHandler>();
         // Imports: uploads into chunk blobs, and their progress.
         services.AddOpenMetricsImports(configuration);
+
+        // Annotations: the markers on every time chart.
+        services.TryAddSingleton(provider => new AnnotationStore(provider.Table(StorageNames.AnnotationsTable)));
+        services.TryAddSingleton<IAnnotationStore>(provider => provider.GetRequiredService<AnnotationStore>());
+        services.TryAddSingleton<AnnotationBook>();
+        services.TryAddSingleton<AnnotationsHandler>();
+        services.TryAddSingleton<DeleteAnnotationHandler>();
 
         services.TryAddSingleton<OpenApiDocument>();
         services.TryAddSingleton<SettingsHandler>();

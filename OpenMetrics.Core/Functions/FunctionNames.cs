@@ -66,6 +66,10 @@ public static class FunctionNames
     public const string Dashboards = "Dashboards";
     public const string DashboardItem = "DashboardItem";
 
+    // The query app: annotations (docs/metrics-alerts.md, "Annotations").
+    public const string Annotations = "Annotations";
+    public const string DeleteAnnotation = "DeleteAnnotation";
+
     // The query app: metric sources (docs/imports.md, "Metric sources").
     public const string Sources = "Sources";
     public const string Source = "Source";

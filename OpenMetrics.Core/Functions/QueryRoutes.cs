@@ -52,6 +52,8 @@ public static class QueryRoutes
     public const string Alerts = "api/alerts";
     public const string Alert = "api/alerts/{id}";
     public const string AlertHistory = "api/alerts/{id}/history";
+    public const string Annotations = "api/annotations";
+    public const string Annotation = "api/annotations/{id}";
 
     public const string Sources = "api/sources";
     public const string Source = "api/sources/{id}";

@@ -90,3 +90,13 @@ export const api = {
   /** POSTs a file (a Blob) as the body, as it is (a .gz file with Content-Encoding: gzip): the imports API reads it as it arrives. */
   upload: (path, file) => call("POST", path, undefined, file, file.name?.endsWith(".gz") ? { "content-encoding": "gzip" } : {}),
 };
+
+/** The annotations a view shows (docs/metrics-alerts.md, "Annotations"): the project's, and a dashboard's own when scope names it. */
+export async function listAnnotations(scope) {
+  const answer = await api.get(`/api/annotations${scope ? `?scope=${encodeURIComponent(scope)}` : ""}`);
+  return answer?.annotations ?? [];
+}
+
+export function addAnnotation(annotation) {
+  return api.post("/api/annotations", annotation);
+}

@@ -3,9 +3,11 @@
 import {
   BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
 } from "chart.js";
+import annotationPlugin from "chartjs-plugin-annotation";
+import { annotate } from "./chartAnnotations.js";
 import { el } from "./ui.js";
 
-Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, annotationPlugin);
 
 const palette = ["#3559e0", "#e0663a", "#1f9d6b", "#b8399b", "#d4a72c", "#2aa0c4", "#7a5cd6", "#c2413b", "#5f8f2e", "#8a6d3b", "#888888"];
 
@@ -15,9 +17,10 @@ export function colorOf(index) {
 
 /**
  * A line or bar chart: labels along the x axis and one dataset per line. Returns the element to place; the chart is
- * destroyed when the signal aborts (the person left the view).
+ * destroyed when the signal aborts (the person left the view). A time chart passes `times`, the start instant of each
+ * label's bucket: it then shows the annotations (a dashboard's too with `annotationScope`) and a click adds one.
  */
-export function chart({ type = "line", labels, datasets, stacked = false, horizontal = false, percent = false, signal, label }) {
+export function chart({ type = "line", labels, datasets, stacked = false, horizontal = false, percent = false, signal, label, times, annotationScope }) {
   const canvas = el("canvas", { role: "img", "aria-label": label ?? "chart" });
   const box = el("div", { className: "chart" }, canvas);
   const instance = new Chart(canvas, {
@@ -49,6 +52,10 @@ export function chart({ type = "line", labels, datasets, stacked = false, horizo
       },
     },
   });
+  if (times?.length) {
+    annotate(instance, box, { times, labels, scope: annotationScope });
+  }
+
   signal?.addEventListener("abort", () => instance.destroy());
   return box;
 }

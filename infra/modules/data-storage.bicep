@@ -168,6 +168,12 @@ resource alertsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@202
   name: 'Alerts'
 }
 
+// Annotations: the markers on every time chart (the query app also creates it on first use).
+resource annotationsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'Annotations'
+}
+
 resource importsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tableService
   name: 'Imports'

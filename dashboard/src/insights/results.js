@@ -72,6 +72,7 @@ export function renderChart(answer, lines, type, signal) {
     }),
     signal,
     label: `Trend of ${lines.map((line) => line.label).join(", ")}`,
+    times: (first?.points ?? []).map((point) => point.t),
   });
   box.id = "insight-chart";
   return box;

@@ -1,12 +1,12 @@
 // A KPI: the big number in the metric's unit, the change against the previous period coloured by the goal's
-// direction, and a sparkline of the series with the goal drawn as a dashed line. Used by the Metrics page and by
-// metric tiles on dashboards.
+// direction, and a sparkline of the series with the goal drawn as a dashed line and the annotations marked. Used by
+// the Metrics page and by metric tiles on dashboards (which pass their dashboard's annotation scope).
 import { chart } from "../charts.js";
 import { bucketLabel } from "../insights/results.js";
 import { el } from "../ui.js";
 import { changeOf, formatValue } from "./format.js";
 
-export function kpi(answer, signal) {
+export function kpi(answer, signal, annotationScope) {
   const unit = answer.meta?.unit ?? "count";
   const goal = answer.meta?.goal;
   const change = changeOf(answer);
@@ -28,6 +28,8 @@ export function kpi(answer, signal) {
       percent: unit === "percent",
       signal,
       label: `${answer.meta?.title ?? "Metric"} by ${answer.meta?.interval ?? "day"}`,
+      times: series.map((point) => point.t),
+      annotationScope,
     }) : null,
     partial ? el("p", { className: "muted" }, `The last ${partial === 1 ? "point is" : `${partial} points are`} still in progress.`) : null);
 }

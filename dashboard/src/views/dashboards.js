@@ -94,7 +94,7 @@ function linkOf(tile) {
   }
 }
 
-function insightBody(result, signal) {
+function insightBody(result, signal, annotationScope) {
   const first = result.series[0];
   const labels = (first?.points ?? []).map((point) => bucketLabel(point.t, result.meta?.interval));
   return [
@@ -107,6 +107,8 @@ function insightBody(result, signal) {
       datasets: result.series.slice(0, 8).map((line) => ({ label: line.label, data: line.points.map((point) => point.v) })),
       signal,
       label: `Trend of ${result.series.map((line) => line.label).join(", ")}`,
+      times: (first?.points ?? []).map((point) => point.t),
+      annotationScope,
     }),
   ];
 }
@@ -174,7 +176,7 @@ export async function renderDashboard(container, params, signal) {
     if (!known) {
       body.append(el("p", { className: "muted" }, `A tile of kind "${tile.kind}" this page does not draw.`));
     } else {
-      load(body, answerOf(tile, known), (result) => known[1](result, signal), signal);
+      load(body, answerOf(tile, known), (result) => known[1](result, signal, `dashboard:${dashboard.id}`), signal);
     }
 
     return node;

@@ -21,6 +21,9 @@ public sealed class RoutePrecedenceTests
     [InlineData("POST", "api/metrics", FunctionNames.Metrics)]
     [InlineData("POST", "api/query/metrics", FunctionNames.MetricsQuery)]
     [InlineData("POST", "api/query/trends", FunctionNames.Trends)]
+    [InlineData("POST", "api/annotations", FunctionNames.Annotations)]
+    [InlineData("GET", "api/annotations", FunctionNames.Annotations)]
+    [InlineData("DELETE", "api/annotations/0638712345678901234_ab12", FunctionNames.DeleteAnnotation)]
     public void With_methods_as_route_constraints_one_function_takes_the_call_whatever_the_order(string method, string path, string expected)
     {
         var takers = FunctionCatalog.Http.Where(function => function.Methods.Contains(method) && Matches(function.Route, path))

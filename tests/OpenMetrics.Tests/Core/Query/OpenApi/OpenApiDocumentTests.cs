@@ -77,6 +77,7 @@ public sealed class OpenApiDocumentTests(QueryHostFixture host)
     [InlineData("/api/live", "LiveAnswer")]
     [InlineData("/api/catalog", "CatalogAnswer")]
     [InlineData("/api/users?limit=1", "UserSearchAnswer")]
+    [InlineData("/api/annotations?from=2040-01-01T00:00:00Z&to=2040-01-02T00:00:00Z", "AnnotationList")]
     public async Task Answer_schemas_name_the_fields_the_routes_answer_with(string path, string schema)
     {
         var document = await ReadDocumentAsync();
