@@ -1,5 +1,5 @@
 // Annotations on time charts: a vertical marker per annotation (its text on hover, and listed under the chart for
-// screen readers), and a small form to add one at the point a person clicks. Fetched once per view: the list is kept
+// screen readers), and a small form to add one at the point a person clicks, or at a date chosen from the keyboard. Fetched once per view: the list is kept
 // while the page's path stays the same, and an added annotation joins it.
 import { addAnnotation, listAnnotations } from "./api.js";
 import { el, errorBox, field } from "./ui.js";
@@ -85,6 +85,17 @@ export function annotate(instance, box, { times, labels, scope }) {
       return;
     }
 
+    openForm(index);
+  };
+
+  // The same form without a mouse: a button in the tab order, and the date picked from the chart's buckets.
+  box.append(el("button", { type: "button", className: "secondary annotate-button", onclick: () => openForm(null) }, "Annotate a date"));
+
+  /** The form for the bucket `at`, or with a choice of bucket (the newest selected) when `at` is null. */
+  function openForm(at) {
+    const date = at === null
+      ? el("select", {}, labels.map((label, bucket) => el("option", { value: String(bucket), selected: bucket === labels.length - 1 }, label)))
+      : null;
     const text = el("input", { type: "text", maxLength: 500, required: true });
     const where = scope ? el("select", {}, el("option", { value: "project" }, "Every chart"), el("option", { value: scope }, "This dashboard")) : null;
     const status = el("div", {});
@@ -94,6 +105,7 @@ export function annotate(instance, box, { times, labels, scope }) {
       onsubmit: async (submit) => {
         submit.preventDefault();
         try {
+          const index = date ? Number(date.value) : at;
           const added = await addAnnotation({ t: times[index], text: text.value, scope: where?.value ?? "project" });
           annotations = [...annotations, added];
           viewAnnotations(scope).then((kept) => kept.push(added));
@@ -104,7 +116,7 @@ export function annotate(instance, box, { times, labels, scope }) {
         }
       },
     },
-    el("p", {}, `Annotate ${labels[index]}`),
+    date ? field("Date", date) : el("p", {}, `Annotate ${labels[at]}`),
     field("Annotation text", text),
     where ? field("Show on", where) : null,
     el("button", { type: "submit" }, "Add annotation"),
@@ -112,6 +124,6 @@ export function annotate(instance, box, { times, labels, scope }) {
     status);
     box.querySelector(".annotation-form")?.remove();
     box.append(form);
-    text.focus();
-  };
+    (date ?? text).focus();
+  }
 }

@@ -71,4 +71,35 @@ public sealed class AnnotationsViewTests(QueryHostFixture host, ChromiumFixture 
             await host.Api.DeleteAsync($"/api/annotations/{added.GetProperty("id").GetString()}");
         }
     }
+
+    [Fact]
+    public async Task An_annotation_can_be_added_with_the_keyboard_alone()
+    {
+        await TrendsData.EnsureAsync(host);
+        var text = "Outage " + Guid.NewGuid().ToString("N")[..6];
+        await using var context = await chromium.NewContextAsync(DashboardBrowser.Laptop);
+        var page = await DashboardBrowser.OpenAsync(context, host, InsightsPage.Path(DailyViews));
+        await InsightsPage.WaitForAnswerAsync(page, "\"tview\"");
+
+        // Focus the button, Enter opens the form on the date picker; the chart's second day is 2 November.
+        await page.Locator("#insight-chart").GetByRole(AriaRole.Button, new() { Name = "Annotate a date" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "New annotation" });
+        await form.GetByLabel("Date").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await form.GetByLabel("Annotation text").FocusAsync();
+        await page.Keyboard.TypeAsync(text);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#insight-chart").GetByRole(AriaRole.Listitem).Filter(new() { HasText = text }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        var listed = await DashboardBrowser.ApiAsync(host, HttpMethod.Get, "/api/annotations?from=2025-11-01T00:00:00Z&to=2025-11-05T00:00:00Z");
+        var added = Assert.Single(listed.GetProperty("annotations").EnumerateArray(), annotation => annotation.GetProperty("text").GetString() == text);
+        try
+        {
+            Assert.Equal(Buckets[1], added.GetProperty("t").GetDateTimeOffset());
+        }
+        finally
+        {
+            await host.Api.DeleteAsync($"/api/annotations/{added.GetProperty("id").GetString()}");
+        }
+    }
 }
