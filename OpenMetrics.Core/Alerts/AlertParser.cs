@@ -20,6 +20,7 @@ public sealed class AlertParser(CustomMetricParser metrics)
     public const int MaxAlerts = 100;
     public const int MaxCooldownMinutes = 7 * 24 * 60;
     public const int DefaultCooldownMinutes = 60;
+    public const int MaxWebhookLength = 2000;
 
     public static void CheckId(string id)
     {
@@ -136,27 +137,10 @@ public sealed class AlertParser(CustomMetricParser metrics)
             }
 
             var text = QueryFields.Text(item, "webhook", path + ".webhook", required: true)!;
-            destinations.Add(new AlertDestination(Webhook(text, path + ".webhook"), QueryFields.Enum(item, "format", path + ".format", WebhookFormat.Json)));
+            destinations.Add(new AlertDestination(OutboundUrl.Parse(text, path + ".webhook", MaxWebhookLength), QueryFields.Enum(item, "format", path + ".format", WebhookFormat.Json)));
         }
 
         return destinations;
-    }
-
-    private static Uri Webhook(string text, string field)
-    {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
-            || !string.IsNullOrEmpty(url.UserInfo) || text.Length > 2000)
-        {
-            throw new QueryException("A webhook is an absolute http or https URL of at most 2,000 characters, without a user name or password in it.", field);
-        }
-
-        // The resolved addresses are checked again at every delivery; refusing a literal metadata address here answers early.
-        if (System.Net.IPAddress.TryParse(url.IdnHost, out var literal) && OutboundAddressRule.NeverAllowed(literal) is { } refusal)
-        {
-            throw new QueryException($"The webhook points at {literal}: {refusal}", field);
-        }
-
-        return url;
     }
 
     private static string? SecretSetting(JsonElement body)

@@ -9,17 +9,7 @@ internal static class HttpPullParser
     public static HttpPull Parse(JsonElement body)
     {
         var text = SourceParser.RequiredString(body, "url", "the http(s) URL that answers the points as JSON");
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(url.UserInfo))
-        {
-            throw new QueryException("'url' is an absolute http or https URL, without a user name or password in it.", "url");
-        }
-
-        // The resolved addresses are checked again at every fetch; refusing a literal metadata address here answers early.
-        if (System.Net.IPAddress.TryParse(url.IdnHost, out var literal) && OutboundAddressRule.NeverAllowed(literal) is { } refusal)
-        {
-            throw new QueryException($"'url' points at {literal}: {refusal}", "url");
-        }
-
+        var url = OutboundUrl.Parse(text, "url");
         var method = (SourceParser.OptionalString(body, "method") ?? "GET").ToUpperInvariant();
         if (method is not ("GET" or "POST"))
         {
