@@ -44,6 +44,22 @@ export function changeOf(answer) {
   return { text: `${arrow} ${Math.abs(pct).toLocaleString("en-US", { maximumFractionDigits: 1 })} % vs previous period${sofar}`.trim(), tone };
 }
 
+/** The goal a form's typed text means: percent goals are typed as percents (30) and stored as fractions (0.3); none when empty. */
+export function goalOf(text, unit, direction) {
+  if (text === "") {
+    return undefined;
+  }
+
+  return { value: unit === "percent" ? Number(text) / 100 : Number(text), direction };
+}
+
+/** A stored goal as the form shows it for editing: the inverse of goalOf. */
+export function goalText(goal, unit) {
+  return goal ? String(unit === "percent" ? goal.value * 100 : goal.value) : "";
+}
+
+export const directions = [["above", "Above is good"], ["below", "Below is good"]];
+
 /** Units as the metric form offers them. */
 export const units = [
   ["count", "Count"],

@@ -3,7 +3,7 @@
 // custom metric (POST /api/metrics). The metric then has a value, a series and a KPI tile of its own.
 import { api } from "../api.js";
 import { el, errorBox, field, select } from "../ui.js";
-import { units } from "./format.js";
+import { directions, goalOf, units } from "./format.js";
 
 /** The fields a metric's value request supplies (and the API refuses in a saved query). */
 const windowFields = ["range", "from", "to", "tz", "interval", "fresh", "id"];
@@ -24,12 +24,8 @@ export function metricOf(kind, query, choices) {
   }
 
   const interval = ["hour", "day", "week", "month"].includes(query.interval) ? query.interval : "day";
-  const metric = { title: choices.title, unit: choices.unit, definition, view: { range: "30d", interval, tz: query.tz ?? "UTC" } };
-  if (choices.goal !== "") {
-    metric.goal = { value: choices.unit === "percent" ? Number(choices.goal) / 100 : Number(choices.goal), direction: choices.direction };
-  }
-
-  return metric;
+  const goal = goalOf(choices.goal, choices.unit, choices.direction);
+  return { title: choices.title, unit: choices.unit, definition, view: { range: "30d", interval, tz: query.tz ?? "UTC" }, ...(goal ? { goal } : {}) };
 }
 
 /** A button that opens the dialog; `kind` is trend, funnelConversion or retention. */
@@ -55,7 +51,7 @@ function askAndSave(kind, title, query) {
       toStep: select(stepOptions, String(Math.max(steps.length - 1, 1)), () => {}),
       period: el("input", { type: "number", id: "metric-period", min: 1, max: 99, value: 7 }),
       goal: el("input", { type: "number", id: "metric-goal", step: "any" }),
-      direction: select([["above", "Above is good"], ["below", "Below is good"]], "above", () => {}),
+      direction: select(directions, "above", () => {}),
     };
     Object.assign(inputs.unit, { id: "metric-unit" });
     Object.assign(inputs.fromStep, { id: "metric-from-step" });

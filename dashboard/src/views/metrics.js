@@ -2,7 +2,7 @@
 // to dashboard". Metrics are created from Insights, Funnels and Retention with "Save as metric", so that the query is
 // always one the person has seen answered.
 import { api } from "../api.js";
-import { formatValue, units } from "../metrics/format.js";
+import { directions, formatValue, goalOf, goalText, units } from "../metrics/format.js";
 import { kpi } from "../metrics/kpi.js";
 import { href } from "../router.js";
 import { addTile } from "../tiles.js";
@@ -62,13 +62,12 @@ function card(metric, refresh, signal) {
 /** Edits what a person names and aims at; the definition stays as saved (save a new metric from the view to change it). */
 function edit(metric, item, refresh) {
   const unit = metric.unit ?? "count";
-  const percent = unit === "percent";
   const inputs = {
     title: el("input", { type: "text", value: metric.title, required: true }),
     description: el("input", { type: "text", value: metric.description ?? "" }),
     unit: select(units.some(([value]) => value === unit) ? units : [[unit, unit], ...units], unit, () => {}),
-    goal: el("input", { type: "number", step: "any", value: metric.goal ? String(percent ? metric.goal.value * 100 : metric.goal.value) : "" }),
-    direction: select([["above", "Above is good"], ["below", "Below is good"]], metric.goal?.direction ?? "above", () => {}),
+    goal: el("input", { type: "number", step: "any", value: goalText(metric.goal, unit) }),
+    direction: select(directions, metric.goal?.direction ?? "above", () => {}),
   };
   const message = el("div", { role: "alert" });
   item.replaceChildren(el("form", {
@@ -77,10 +76,7 @@ function edit(metric, item, refresh) {
       event.preventDefault();
       const { id, createdAt: _created, updatedAt: _updated, goal: _goal, ...rest } = metric;
       const next = { ...rest, title: inputs.title.value.trim(), description: inputs.description.value.trim() || undefined, unit: inputs.unit.value };
-      if (inputs.goal.value !== "") {
-        const value = Number(inputs.goal.value);
-        next.goal = { value: next.unit === "percent" ? value / 100 : value, direction: inputs.direction.value };
-      }
+      next.goal = goalOf(inputs.goal.value, next.unit, inputs.direction.value);
 
       try {
         await api.put(`/api/metrics/${encodeURIComponent(id)}`, next);
